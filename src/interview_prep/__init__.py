@@ -1,0 +1,3 @@
+"""prep: interview your interviewers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from interview_prep.cli import main
+
+main()

@@ -1,0 +1,192 @@
+"""What a question bank holds, as plain frozen data. No I/O here.
+
+docs/banks.md is the schema; the constants below are its allowed values, in
+the order the docs give them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+CATEGORIES: Mapping[str, str] = MappingProxyType(
+    {
+        "role": "The role",
+        "why-me": "Why me",
+        "success": "Success and promotion",
+        "team": "The team",
+        "love-hate": "Love and hate",
+        "turnover": "Turnover and tenure",
+        "work-life": "Work-life balance",
+        "on-call": "On-call and incidents",
+        "leadership": "Leadership",
+        "conflict": "Conflict and priorities",
+        "engineering": "Engineering practice",
+        "onboarding": "Onboarding",
+        "growth": "Growth and learning",
+        "reviews": "Reviews and feedback",
+        "product": "Product and customers",
+        "business": "Business and funding",
+        "compensation": "Pay and benefits",
+        "remote": "Remote and hybrid",
+        "culture": "Culture and values",
+        "process": "Hiring process",
+    }
+)
+AUDIENCES = ("everyone", "recruiter", "hiring-manager", "engineer", "executive")
+WHEN = ("screen", "onsite", "final", "offer")
+STAGES = ("startup", "scaleup", "enterprise", "public")
+SIZES = ("small", "medium", "large")
+ROLES = ("manager", "ic")
+PRIORITIES = ("must", "should", "could")
+SEVERITIES = ("low", "medium", "high")
+ANSWER_KINDS = ("number", "hires-departures")
+PREP_KINDS = ("text", "list")
+
+PLACEHOLDERS = ("company", "interviewer")
+INTERVIEWER_FALLBACK = "your interviewer"
+
+
+@dataclass(frozen=True, slots=True)
+class NumericAnswer:
+    """How to read a numeric answer and when its value is a red flag."""
+
+    kind: str
+    metric: str
+    unit: str
+    flag_above: float | None = None
+    flag_below: float | None = None
+
+    def is_flagged(self, value: float) -> bool:
+        above = self.flag_above is not None and value > self.flag_above
+        below = self.flag_below is not None and value < self.flag_below
+        return above or below
+
+
+@dataclass(frozen=True, slots=True)
+class Fits:
+    """Which companies a question suits; None in a field means any."""
+
+    stage: tuple[str, ...] | None = None
+    size: tuple[str, ...] | None = None
+    role: str | None = None
+
+    def matches(self, stage: str | None, size: str | None, manager: bool | None) -> bool:
+        """True unless a known company attribute rules the question out."""
+        if stage is not None and self.stage is not None and stage not in self.stage:
+            return False
+        if size is not None and self.size is not None and size not in self.size:
+            return False
+        if manager is not None and self.role is not None:
+            return (self.role == "manager") == manager
+        return True
+
+
+def fill_placeholders(text: str, company: str, interviewer: str | None) -> str:
+    # Plain replace, not str.format: bank text and company names may hold stray braces.
+    who = interviewer if interviewer else INTERVIEWER_FALLBACK
+    return text.replace("{company}", company).replace("{interviewer}", who)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    bank: str
+    text: str
+    category: str
+    why: str
+    ask: tuple[str, ...]
+    when: tuple[str, ...]
+    priority: str
+    good: tuple[str, ...]
+    worrying: tuple[str, ...]
+    fits: Fits | None = None
+    follow_ups: tuple[str, ...] = ()
+    answer: NumericAnswer | None = None
+    source: str | None = None
+
+    @property
+    def for_everyone(self) -> bool:
+        return "everyone" in self.ask
+
+    def fits_company(self, stage: str | None, size: str | None, manager: bool | None) -> bool:
+        return self.fits is None or self.fits.matches(stage, size, manager)
+
+    def render(self, company: str, interviewer: str | None = None) -> str:
+        """The question text with {company} and {interviewer} filled in."""
+        return fill_placeholders(self.text, company, interviewer)
+
+    def render_follow_ups(self, company: str, interviewer: str | None = None) -> tuple[str, ...]:
+        return tuple(fill_placeholders(text, company, interviewer) for text in self.follow_ups)
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Something to watch for without asking."""
+
+    id: str
+    bank: str
+    text: str
+    why: str
+    severity: str
+    match: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrepPrompt:
+    """A prompt for the candidate's own preparation."""
+
+    id: str
+    bank: str
+    prompt: str
+    why: str
+    kind: str
+    min: int | None = None
+    max: int | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BankInfo:
+    id: str
+    title: str
+    description: str
+    path: str
+    questions: int
+    signals: int
+    prep: int
+    user: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Everything loaded from every bank; dicts keep load order."""
+
+    questions: dict[str, Question] = field(default_factory=dict)
+    signals: dict[str, Signal] = field(default_factory=dict)
+    prep: dict[str, PrepPrompt] = field(default_factory=dict)
+    banks: list[BankInfo] = field(default_factory=list)
+
+    def question(self, question_id: str) -> Question:
+        return self.questions[question_id]
+
+    def signal(self, signal_id: str) -> Signal:
+        return self.signals[signal_id]
+
+    def prep_prompt(self, prompt_id: str) -> PrepPrompt:
+        return self.prep[prompt_id]
+
+    def banks_with_id(self, bank_id: str) -> list[BankInfo]:
+        """Every loaded file with this bank id: a user bank may reuse a shipped bank's id."""
+        return [info for info in self.banks if info.id == bank_id]
+
+    def questions_in(self, bank_id: str) -> list[Question]:
+        return [question for question in self.questions.values() if question.bank == bank_id]
+
+    def signals_in(self, bank_id: str) -> list[Signal]:
+        return [signal for signal in self.signals.values() if signal.bank == bank_id]
+
+    def prep_in(self, bank_id: str) -> list[PrepPrompt]:
+        return [prompt for prompt in self.prep.values() if prompt.bank == bank_id]

@@ -1,0 +1,855 @@
+"""Check question-bank YAML files against docs/banks.md and turn them into model objects.
+
+Every problem is reported as `path:line:col: message`, and all of a file's
+problems are reported, not only the first.
+
+Banks come from users, so the files are treated as hostile. We never call
+yaml.load or yaml.compose: libyaml's composer recurses in C and crashes the
+interpreter (SIGSEGV, not RecursionError) at about 100,000 levels of nesting,
+which a 200 KB file of `[` reaches. Instead we pull parser events one at a
+time and build a small node tree ourselves, which lets us
+- stop at MAX_DEPTH levels before the parser has read much of the file,
+- refuse anchors and aliases, so nothing is ever expanded (billion laughs),
+- see duplicate keys and keep line:column for every value.
+On 22 files / 200 questions this is as fast as yaml.load with CSafeLoader,
+so the loader uses this same path rather than a separate fast one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeAlias, TypeVar
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+
+from interview_prep.banks.model import (
+    ANSWER_KINDS,
+    AUDIENCES,
+    CATEGORIES,
+    PLACEHOLDERS,
+    PREP_KINDS,
+    PRIORITIES,
+    ROLES,
+    SEVERITIES,
+    SIZES,
+    STAGES,
+    WHEN,
+    Fits,
+    NumericAnswer,
+    PrepPrompt,
+    Question,
+    Signal,
+)
+
+MAX_BANK_BYTES = 1024 * 1024  # shipped banks are a few KB; anything this big is not a bank
+MAX_DEPTH = 20  # the schema needs 5 levels
+MAX_EVENTS = 100_000  # parser events; 200 questions make ~15,000. Bounds a hostile file's cost
+MAX_PROBLEMS_PER_FILE = 50
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*\Z")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# Characters YAML refuses (the spec's c-printable, inverted); we name them ourselves.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_CORE_TAG = "tag:yaml.org,2002:"
+_CORE_TAGS = ("str", "int", "float", "bool", "null", "seq", "map")
+_ALLOWED_TAGS = frozenset({"!"} | {_CORE_TAG + name for name in _CORE_TAGS})
+_RESOLVER: Any = yaml.resolver.Resolver()  # untyped in types-PyYAML
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+BANK_KEYS = ("bank", "title", "description", "questions", "signals", "prep")
+BANK_REQUIRED = ("bank", "title", "description")
+QUESTION_KEYS = (
+    "id", "text", "category", "why", "ask", "when", "priority",
+    "listen_for", "fits", "follow_ups", "answer", "source",
+)  # fmt: skip
+QUESTION_REQUIRED = ("id", "text", "category", "why", "ask", "when", "priority", "listen_for")
+LISTEN_FOR_KEYS = ("good", "worrying")
+FITS_KEYS = ("stage", "size", "role")
+ANSWER_KEYS = ("kind", "metric", "unit", "flag_above", "flag_below")
+ANSWER_REQUIRED = ("kind", "metric", "unit")
+SIGNAL_KEYS = ("id", "text", "why", "severity", "match", "source")
+SIGNAL_REQUIRED = ("id", "text", "why", "severity")
+PREP_KEYS = ("id", "prompt", "why", "kind", "min", "max", "source")
+PREP_REQUIRED = ("id", "prompt", "why", "kind")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a bank file; line and col are 1-based."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedBank:
+    """A bank file with no problems, as model objects."""
+
+    id: str
+    title: str
+    description: str
+    path: str
+    questions: tuple[Question, ...]
+    signals: tuple[Signal, ...]
+    prep: tuple[PrepPrompt, ...]
+    id_places: Mapping[str, tuple[int, int]]  # item id -> (line, col) where it is defined
+    bank_place: tuple[int, int]
+
+
+@dataclass(slots=True)
+class FileCheck:
+    """Everything learned from one file, even when it has problems."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    bank: ParsedBank | None = None
+    bank_id: str | None = None
+    bank_place: tuple[int, int] = (1, 1)
+    id_places: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+# --- Reading bytes -----------------------------------------------------------
+
+
+def read_bank_text(path: Path | str) -> tuple[str | None, Problem | None]:
+    """The file's text, or why it cannot be a bank. Reads at most MAX_BANK_BYTES + 1 bytes."""
+    shown = str(path)
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_BANK_BYTES + 1)
+    except OSError as error:
+        return None, Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")
+    if len(data) > MAX_BANK_BYTES:
+        return None, _too_large(shown)
+    return decode_bank_bytes(data, shown)
+
+
+def _too_large(path: str) -> Problem:
+    limit = MAX_BANK_BYTES // 1024
+    return Problem(path, 1, 1, f"file is larger than {limit} KB; a question bank is a few KB")
+
+
+def decode_bank_bytes(data: bytes, path: str) -> tuple[str | None, Problem | None]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        message = "not UTF-8 text: it looks like UTF-16; save the file as UTF-8"
+        return None, Problem(path, 1, 1, message)
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line, col = _byte_place(data, error.start)
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        return None, Problem(path, line, col, message)
+
+
+def _byte_place(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace"))
+    return data.count(b"\n", 0, offset) + 1, column + 1
+
+
+def _text_place(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# --- Composing a node tree from parser events --------------------------------
+
+
+@dataclass(slots=True)
+class _Scalar:
+    value: str
+    line: int
+    col: int
+    tag: str | None
+    plain: bool
+
+
+@dataclass(slots=True)
+class _Seq:
+    line: int
+    col: int
+    items: list[_Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Map:
+    line: int
+    col: int
+    pairs: list[tuple[_Node, _Node]] = field(default_factory=list)
+
+
+_Node: TypeAlias = _Scalar | _Seq | _Map
+_T = TypeVar("_T")
+
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a bank needs at most 5"
+_TOO_MANY_EVENTS = f"more than {MAX_EVENTS:,} YAML values; a question bank has a few thousand"
+_ONE_DOCUMENT = "a bank file holds one YAML document; remove the second '---' and what follows"
+_NodeEvent: TypeAlias = ScalarEvent | MappingStartEvent | SequenceStartEvent
+
+
+class _GiveUp(Exception):
+    """The file is hostile or broken enough that reading on would only cost time."""
+
+    def __init__(self, line: int, col: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
+class _Composer:
+    """Builds a _Node tree from one YAML document, refusing what a bank never needs."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.reuse: list[tuple[int, int, str]] = []  # anchors and aliases, by place
+
+    def compose(self, text: str) -> _Node | None:
+        loader = _Loader(text)
+        try:
+            return self._compose_events(loader)
+        except _GiveUp as stop:
+            self._add(stop.line, stop.col, stop.message)
+        except yaml.MarkedYAMLError as error:
+            self._add_syntax_error(error, text)
+        except yaml.YAMLError as error:
+            self._add(1, 1, f"not valid YAML: {_one_line(str(error))}")
+        except RecursionError:
+            self._add(1, 1, "nested too deeply to read")
+        finally:
+            loader.dispose()
+        return None
+
+    def _compose_events(self, loader: Any) -> _Node | None:
+        # The hot loop of every `prep` run: events stay untyped (Any) and are told
+        # apart by exact type, and the rare anchor/tag check is kept off the fast path.
+        root: _Node | None = None
+        open_nodes: list[_Seq | _Map] = []
+        pending_keys: list[_Node | None] = []
+        documents = 0
+        for _ in range(MAX_EVENTS):
+            event = loader.get_event()
+            kind = type(event)
+            node: _Node
+            if kind is ScalarEvent:
+                mark = event.start_mark
+                node = _Scalar(
+                    event.value, mark.line + 1, mark.column + 1, event.tag, event.implicit[0]
+                )
+                if event.anchor is not None or event.tag is not None:
+                    self._check_anchor_and_tag(event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = event.start_mark
+                if len(open_nodes) >= MAX_DEPTH:
+                    raise _GiveUp(mark.line + 1, mark.column + 1, _TOO_DEEP)
+                if event.anchor is not None or event.tag is not None:
+                    self._check_anchor_and_tag(event)
+                new_node = _Map if kind is MappingStartEvent else _Seq
+                open_nodes.append(new_node(mark.line + 1, mark.column + 1))
+                pending_keys.append(None)
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                node = open_nodes.pop()
+                pending_keys.pop()
+            elif kind is AliasEvent:
+                node = self._alias(event)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._add(*_place(event), _ONE_DOCUMENT)
+                    break
+                continue
+            elif kind is StreamEndEvent:
+                break
+            else:
+                continue
+            if not open_nodes:
+                root = node
+            elif isinstance(parent := open_nodes[-1], _Seq):
+                parent.items.append(node)
+            elif (key := pending_keys[-1]) is None:
+                pending_keys[-1] = node
+            else:
+                parent.pairs.append((key, node))
+                pending_keys[-1] = None
+        else:
+            line, col = _place(event)
+            raise _GiveUp(line, col, _TOO_MANY_EVENTS)
+        self._report_reuse()
+        return root
+
+    def _alias(self, event: AliasEvent) -> _Scalar:
+        line, col = _place(event)
+        self.reuse.append((line, col, f"alias '*{event.anchor}'"))
+        return _Scalar("", line, col, None, True)  # a null stands in: the alias is never expanded
+
+    def _check_anchor_and_tag(self, event: _NodeEvent) -> None:
+        line, col = _place(event)
+        if event.anchor is not None:
+            self.reuse.append((line, col, f"anchor '&{event.anchor}'"))
+        if event.tag is not None and event.tag not in _ALLOWED_TAGS:
+            tag = event.tag.replace(_CORE_TAG, "!!")
+            self._add(line, col, f"YAML tag '{tag}' is not allowed in a bank; remove it")
+
+    def _report_reuse(self) -> None:
+        if not self.reuse:
+            return
+        line, col, what = self.reuse[0]
+        more = f" ({len(self.reuse) - 1} more in this file)" if len(self.reuse) > 1 else ""
+        message = f"{what}: anchors and aliases are not allowed in a bank; write each value out"
+        self._add(line, col, message + more)
+
+    def _add_syntax_error(self, error: yaml.MarkedYAMLError, text: str) -> None:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = error.problem or "unreadable YAML"
+        if _char_at(text, line, col) == "\t" or "tab" in problem:
+            self._add(line, col, "YAML syntax error: tab character; indent with spaces, not tabs")
+            return
+        message = f"YAML syntax error: {problem}"
+        if error.context and error.context_mark:
+            message += f" ({error.context} started on line {error.context_mark.line + 1})"
+        if "mapping values are not allowed" in problem:
+            message += "; put text that contains ': ' in quotes"
+        self._add(line, col, _one_line(message))
+
+    def _add(self, line: int, col: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, col, message))
+
+
+def _place(event: Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line)
+    if line - 1 < len(lines) and col - 1 < len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+# --- Checking the node tree against the schema --------------------------------
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only needed when a file has problems; keeps `prep` start-up lean
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _kind_of(node: _Node) -> str:
+    if isinstance(node, _Seq):
+        return "a list"
+    if isinstance(node, _Map):
+        return "a mapping"
+    return "text"
+
+
+def _is_null(node: _Scalar) -> bool:
+    return node.plain and node.tag is None and node.value in ("", "~", "null", "Null", "NULL")
+
+
+def _resolved_tag(node: _Scalar) -> str:
+    if node.tag is not None and node.tag != "!":
+        return node.tag
+    if not node.plain:
+        return _CORE_TAG + "str"
+    return str(_RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)))
+
+
+class _BankReader:
+    """Walks one file's node tree, collecting problems and building model objects."""
+
+    def __init__(self, check: FileCheck) -> None:
+        self.check = check
+        self.bank_id = ""
+
+    # Reporting
+
+    def report(self, node: _Node, message: str) -> None:
+        problems = self.check.problems
+        problems.append(Problem(self.check.path, node.line, node.col, message))
+        if len(problems) >= MAX_PROBLEMS_PER_FILE:
+            stop = f"{MAX_PROBLEMS_PER_FILE} problems so far; fix these and check again"
+            raise _GiveUp(node.line, node.col, stop)
+
+    def problem_count(self) -> int:
+        return len(self.check.problems)
+
+    # The file
+
+    def read(self, root: _Node) -> None:
+        if not isinstance(root, _Map):
+            what = "a list" if isinstance(root, _Seq) else f"the text '{_short(root.value)}'"
+            message = "the top level must be a mapping with bank, title, description and questions"
+            self.report(root, f"{message}, not {what}")
+            return
+        before = self.problem_count()
+        fields = self.fields(root, "the bank", BANK_KEYS, BANK_REQUIRED)
+        self.bank_id = self.item_id(fields.get("bank"), "bank id")
+        if self.bank_id:
+            self.check.bank_id = self.bank_id
+            self.check.bank_place = (fields["bank"].line, fields["bank"].col)
+        title = self.text(fields.get("title"), "title")
+        description = self.text(fields.get("description"), "description")
+        questions = self.section(fields.get("questions"), "questions", "question", self.question)
+        signals = self.section(fields.get("signals"), "signals", "signal", self.signal)
+        prep = self.section(fields.get("prep"), "prep", "prep prompt", self.prep_prompt)
+        sections = ("questions", "signals", "prep")
+        if not any(name in fields and _is_filled(fields[name]) for name in sections):
+            self.report(root, "the bank has no questions, signals or prep; add at least one")
+        if self.problem_count() == before:
+            self.check.bank = ParsedBank(
+                id=self.bank_id,
+                title=title,
+                description=description,
+                path=self.check.path,
+                questions=questions,
+                signals=signals,
+                prep=prep,
+                id_places=dict(self.check.id_places),
+                bank_place=self.check.bank_place,
+            )
+
+    def section(
+        self, node: _Node | None, label: str, noun: str, read_item: Callable[[_Map, int], _T | None]
+    ) -> tuple[_T, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, _Seq):
+            if isinstance(node, _Scalar) and _is_null(node):
+                self.report(node, f"{label} is empty; add items starting with '- id:' or remove it")
+            else:
+                shape = f"a list of {noun}s, each starting with '- id:'"
+                self.report(node, f"{label} must be {shape}, not {_kind_of(node)}")
+            return ()
+        items = []
+        for number, item in enumerate(node.items, start=1):
+            if not isinstance(item, _Map):
+                shape = "a mapping starting with 'id:'"
+                self.report(item, f"{noun} #{number} must be {shape}, not {_kind_of(item)}")
+                continue
+            built = read_item(item, number)
+            if built is not None:
+                items.append(built)
+        return tuple(items)
+
+    # Items
+
+    def question(self, node: _Map, number: int) -> Question | None:
+        before = self.problem_count()
+        what, item_id = self.item_heading(node, "question", number)
+        fields = self.fields(node, what, QUESTION_KEYS, QUESTION_REQUIRED)
+        text = self.text(fields.get("text"), "text")
+        if text:
+            self.placeholders(fields["text"], text, "text")
+        good, worrying = self.listen_for(fields.get("listen_for"), what)
+        follow_ups = self.texts(fields.get("follow_ups"), "follow_ups")
+        for follow_up, place in zip(follow_ups, _items(fields.get("follow_ups")), strict=False):
+            self.placeholders(place, follow_up, "follow_ups")
+        question = Question(
+            id=item_id,
+            bank=self.bank_id,
+            text=text,
+            category=self.choice(fields.get("category"), "category", tuple(CATEGORIES)),
+            why=self.text(fields.get("why"), "why"),
+            ask=self.choices(fields.get("ask"), "ask", AUDIENCES, noun="audience"),
+            when=self.choices(fields.get("when"), "when", WHEN, noun="interview stage"),
+            priority=self.choice(fields.get("priority"), "priority", PRIORITIES),
+            good=good,
+            worrying=worrying,
+            fits=self.fits(fields.get("fits"), what),
+            follow_ups=follow_ups,
+            answer=self.answer(fields.get("answer"), what),
+            source=self.optional_text(fields.get("source"), "source"),
+        )
+        return question if self.problem_count() == before else None
+
+    def signal(self, node: _Map, number: int) -> Signal | None:
+        before = self.problem_count()
+        what, item_id = self.item_heading(node, "signal", number)
+        fields = self.fields(node, what, SIGNAL_KEYS, SIGNAL_REQUIRED)
+        match = self.texts(fields.get("match"), "match", allow_empty=True)
+        for fragment, place in zip(match, _items(fields.get("match")), strict=False):
+            if fragment != fragment.lower():
+                why = "answers are matched in lowercase"
+                self.report(place, f"match fragment '{_short(fragment)}' must be lowercase: {why}")
+        signal = Signal(
+            id=item_id,
+            bank=self.bank_id,
+            text=self.text(fields.get("text"), "text"),
+            why=self.text(fields.get("why"), "why"),
+            severity=self.choice(fields.get("severity"), "severity", SEVERITIES),
+            match=match,
+            source=self.optional_text(fields.get("source"), "source"),
+        )
+        return signal if self.problem_count() == before else None
+
+    def prep_prompt(self, node: _Map, number: int) -> PrepPrompt | None:
+        before = self.problem_count()
+        what, item_id = self.item_heading(node, "prep prompt", number)
+        fields = self.fields(node, what, PREP_KEYS, PREP_REQUIRED)
+        kind = self.choice(fields.get("kind"), "kind", PREP_KINDS, noun="prep kind")
+        minimum = self.count(fields.get("min"), "min")
+        maximum = self.count(fields.get("max"), "max")
+        if kind == "text":
+            for name in ("min", "max"):
+                if name in fields:
+                    message = f"{name} only applies to kind: list; remove it or use kind: list"
+                    self.report(fields[name], message)
+        if minimum is not None and maximum is not None and minimum > maximum:
+            self.report(fields["min"], f"min ({minimum}) is greater than max ({maximum})")
+        prompt = PrepPrompt(
+            id=item_id,
+            bank=self.bank_id,
+            prompt=self.text(fields.get("prompt"), "prompt"),
+            why=self.text(fields.get("why"), "why"),
+            kind=kind,
+            min=minimum,
+            max=maximum,
+            source=self.optional_text(fields.get("source"), "source"),
+        )
+        return prompt if self.problem_count() == before else None
+
+    def item_heading(self, node: _Map, noun: str, number: int) -> tuple[str, str]:
+        """How messages name the item, and its id once checked and claimed."""
+        id_node = next(
+            (value for key, value in node.pairs if isinstance(key, _Scalar) and key.value == "id"),
+            None,
+        )
+        item_id = self.item_id(id_node, "id") if id_node is not None else ""
+        if item_id and id_node is not None:
+            self.claim_id(item_id, id_node)
+        return (f"{noun} '{_short(item_id)}'" if item_id else f"{noun} #{number}"), item_id
+
+    def claim_id(self, item_id: str, node: _Node) -> None:
+        places = self.check.id_places
+        if item_id in places:
+            first = places[item_id][0]
+            message = f"duplicate id '{item_id}' (already used on line {first}); ids must be unique"
+            self.report(node, message)
+        else:
+            places[item_id] = (node.line, node.col)
+
+    # Parts of a question
+
+    def listen_for(self, node: _Node | None, what: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if node is None:
+            return (), ()
+        if not isinstance(node, _Map):
+            self.report(node, "listen_for must be a mapping with 'good' and 'worrying' lists")
+            return (), ()
+        fields = self.fields(node, f"listen_for of {what}", LISTEN_FOR_KEYS, LISTEN_FOR_KEYS)
+        good = self.texts(fields.get("good"), "good")
+        return good, self.texts(fields.get("worrying"), "worrying")
+
+    def fits(self, node: _Node | None, what: str) -> Fits | None:
+        if node is None:
+            return None
+        if not isinstance(node, _Map):
+            self.report(node, "fits must be a mapping with stage, size and/or role")
+            return None
+        fields = self.fields(node, f"fits of {what}", FITS_KEYS, ())
+        stage = self.choices(fields["stage"], "stage", STAGES) if "stage" in fields else None
+        size = self.choices(fields["size"], "size", SIZES) if "size" in fields else None
+        role = self.choice(fields["role"], "role", ROLES) if "role" in fields else None
+        return Fits(stage=stage, size=size, role=role)
+
+    def answer(self, node: _Node | None, what: str) -> NumericAnswer | None:
+        if node is None:
+            return None
+        if not isinstance(node, _Map):
+            self.report(node, "answer must be a mapping with kind, metric and unit")
+            return None
+        fields = self.fields(node, f"answer of {what}", ANSWER_KEYS, ANSWER_REQUIRED)
+        metric = self.text(fields.get("metric"), "metric")
+        if metric and not _SNAKE_CASE.match(metric):
+            message = f"metric '{_short(metric)}' must be snake_case, like 'attrition_percent'"
+            self.report(fields["metric"], message)
+        above = self.number(fields.get("flag_above"), "flag_above")
+        below = self.number(fields.get("flag_below"), "flag_below")
+        if above is not None and below is not None and above <= below:
+            message = f"flag_above ({above:g}) must be greater than flag_below ({below:g})"
+            self.report(fields["flag_above"], message + ", or every value is a red flag")
+        return NumericAnswer(
+            kind=self.choice(fields.get("kind"), "kind", ANSWER_KINDS, noun="answer kind"),
+            metric=metric,
+            unit=self.text(fields.get("unit"), "unit"),
+            flag_above=above,
+            flag_below=below,
+        )
+
+    def placeholders(self, node: _Node, text: str, label: str) -> None:
+        allowed = " and ".join("{" + name + "}" for name in PLACEHOLDERS)
+        for found in _PLACEHOLDER.finditer(text):
+            if found.group(1) not in PLACEHOLDERS:
+                hint = _did_you_mean(found.group(1), PLACEHOLDERS)
+                unknown = f"unknown placeholder '{_short(found.group(0))}' in {label}{hint}"
+                self.report(node, f"{unknown}; only {allowed} are allowed")
+        leftover = _PLACEHOLDER.sub("", text)
+        for brace in "{}":
+            if brace in leftover:
+                self.report(node, f"unmatched '{brace}' in {label}; braces are only for {allowed}")
+
+    # Mappings
+
+    def fields(
+        self, node: _Map, what: str, allowed: Sequence[str], required: Sequence[str]
+    ) -> dict[str, _Node]:
+        """The mapping's values by key, reporting duplicate, unknown and missing keys."""
+        found: dict[str, _Node] = {}
+        key_lines: dict[str, int] = {}
+        for key, value in node.pairs:
+            if not isinstance(key, _Scalar):
+                self.report(key, f"keys in {what} must be plain names, not {_kind_of(key)}")
+                continue
+            name = key.value
+            if name in key_lines:
+                first = key_lines[name]
+                self.report(
+                    key, f"duplicate key '{_short(name)}' in {what} (first on line {first})"
+                )
+                continue
+            key_lines[name] = key.line
+            if name not in allowed:
+                hint = _did_you_mean(name, allowed) or f"; allowed keys: {', '.join(allowed)}"
+                self.report(key, f"unknown key '{_short(name)}' in {what}{hint}")
+                continue
+            found[name] = value
+        for name in required:
+            if name not in key_lines:
+                self.report(node, f"{what} is missing '{name}'")
+        return found
+
+    # Values
+
+    def text(self, node: _Node | None, label: str) -> str:
+        """A non-empty string; '' (after reporting) when it is not one, or when node is None."""
+        if node is None:
+            return ""
+        if not isinstance(node, _Scalar):
+            self.report(node, f"{label} must be a string, not {_kind_of(node)}")
+            return ""
+        value = node.value.strip()
+        if not value or _is_null(node):
+            self.report(node, f"{label} is empty")
+            return ""
+        return value
+
+    def optional_text(self, node: _Node | None, label: str) -> str | None:
+        return self.text(node, label) if node is not None else None
+
+    def texts(self, node: _Node | None, label: str, allow_empty: bool = False) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, _Seq):
+            shape = "a list of strings, like [first, second]"
+            self.report(node, f"{label} must be {shape}, not {_kind_of(node)}")
+            return ()
+        if not node.items and not allow_empty:
+            self.report(node, f"{label} must not be empty")
+        return tuple(self.text(item, f"each item of {label}") for item in node.items)
+
+    def choice(
+        self, node: _Node | None, label: str, allowed: Sequence[str], noun: str | None = None
+    ) -> str:
+        value = self.text(node, label)
+        if value and value not in allowed and node is not None:
+            self.report(node, _unknown_value(noun or label, value, allowed))
+        return value
+
+    def choices(
+        self, node: _Node | None, label: str, allowed: Sequence[str], noun: str | None = None
+    ) -> tuple[str, ...]:
+        values = self.texts(node, label)
+        for value, item in zip(values, _items(node), strict=False):
+            if value and value not in allowed:
+                self.report(item, _unknown_value(noun or label, value, allowed, where=label))
+        return values
+
+    def item_id(self, node: _Node | None, label: str) -> str:
+        value = self.text(node, label)
+        if value and not _ID.match(value) and node is not None:
+            example = "'turnover'" if label == "bank id" else "'hires-last-year'"
+            shape = f"lowercase letters and digits joined by hyphens, like {example}"
+            self.report(node, f"{label} '{_short(value)}' must be {shape}")
+            return ""
+        return value
+
+    def number(self, node: _Node | None, label: str) -> float | None:
+        if node is None:
+            return None
+        if not isinstance(node, _Scalar):
+            self.report(node, f"{label} must be a number, not {_kind_of(node)}")
+            return None
+        tag = _resolved_tag(node)
+        if tag not in (_CORE_TAG + "int", _CORE_TAG + "float"):
+            hint = " (remove the quotes)" if not node.plain else ""
+            self.report(node, f"{label} must be a number, not '{_short(node.value)}'{hint}")
+            return None
+        scalar = yaml.ScalarNode(tag, node.value)
+        try:
+            if tag.endswith("int"):
+                value = float(_CONSTRUCTOR.construct_yaml_int(scalar))
+            else:
+                value = float(_CONSTRUCTOR.construct_yaml_float(scalar))
+        except (ValueError, yaml.YAMLError):
+            self.report(node, f"{label} must be a number, not '{_short(node.value)}'")
+            return None
+        if not math.isfinite(value):
+            self.report(node, f"{label} must be a finite number")
+            return None
+        return value
+
+    def count(self, node: _Node | None, label: str) -> int | None:
+        value = self.number(node, label)
+        if value is None or node is None:
+            return None
+        if not value.is_integer() or value < 1:
+            self.report(node, f"{label} must be a whole number of 1 or more")
+            return None
+        return int(value)
+
+
+def _items(node: _Node | None) -> list[_Node]:
+    return node.items if isinstance(node, _Seq) else []
+
+
+def _is_filled(node: _Node) -> bool:
+    return isinstance(node, _Seq) and bool(node.items)
+
+
+def _short(value: str, limit: int = 60) -> str:
+    value = _one_line(value)
+    return value if len(value) <= limit else value[: limit - 3] + "..."
+
+
+def _unknown_value(noun: str, value: str, allowed: Sequence[str], where: str = "") -> str:
+    place = f" in {where}" if where and where != noun else ""
+    hint = _did_you_mean(value, allowed)
+    return f"unknown {noun} '{_short(value)}'{place}{hint}; allowed: {', '.join(allowed)}"
+
+
+# --- Public entry points --------------------------------------------------------
+
+
+_BANK_NEEDS = "a bank needs bank, title, description and questions"
+
+
+def check_text(text: str, path: str) -> FileCheck:
+    """Check one bank's text; `path` is only for messages."""
+    check = FileCheck(path)
+    if len(text) > MAX_BANK_BYTES:
+        check.problems.append(_too_large(path))
+        return check
+    if not text.strip():
+        check.problems.append(Problem(path, 1, 1, f"file is empty; {_BANK_NEEDS}"))
+        return check
+    if bad := _NOT_PRINTABLE.search(text):
+        line, col = _text_place(text, bad.start())
+        check.problems.append(Problem(path, line, col, _unprintable_message(bad.group())))
+        return check
+    composer = _Composer(path)
+    root = composer.compose(text)
+    check.problems.extend(composer.problems)
+    if root is None and not composer.problems:
+        check.problems.append(Problem(path, 1, 1, f"file has only comments; {_BANK_NEEDS}"))
+    elif root is not None:
+        try:
+            _BankReader(check).read(root)
+        except _GiveUp as stop:
+            check.problems.append(Problem(path, stop.line, stop.col, stop.message))
+    if check.problems:
+        check.bank = None
+        check.problems.sort(key=lambda problem: (problem.line, problem.col))
+    return check
+
+
+def _unprintable_message(char: str) -> str:
+    if char == "\x00":
+        return "contains a NUL byte; is it a binary file? a bank must be UTF-8 text"
+    return f"contains the control character U+{ord(char):04X}, which YAML does not allow; remove it"
+
+
+def check_file(path: Path | str) -> FileCheck:
+    """Read and check one bank file; never raises for anything in or about the file."""
+    text, problem = read_bank_text(path)
+    if text is None:
+        check = FileCheck(str(path))
+        if problem is not None:
+            check.problems.append(problem)
+        return check
+    return check_text(text, str(path))
+
+
+class IdRegistry:
+    """Where each item id and bank id was first defined, to find duplicates across files."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, str] = {}
+        self._banks: dict[str, str] = {}
+
+    def claim(self, check: FileCheck) -> list[Problem]:
+        """Record this file's ids; problems for those already claimed by an earlier file."""
+        problems = []
+        for item_id, (line, col) in check.id_places.items():
+            if item_id in self._items:
+                first = self._items[item_id]
+                message = f"duplicate id '{item_id}' (already used in {first}); ids must be unique"
+                problems.append(Problem(check.path, line, col, message))
+            else:
+                self._items[item_id] = f"{check.path}:{line}:{col}"
+        if check.bank_id is not None:
+            line, col = check.bank_place
+            if check.bank_id in self._banks:
+                first = self._banks[check.bank_id]
+                message = f"bank id '{check.bank_id}' is already used by {first}; pick another"
+                problems.append(Problem(check.path, line, col, message))
+            else:
+                self._banks[check.bank_id] = f"{check.path}:{line}:{col}"
+        return problems
+
+
+def check_files(paths: Sequence[Path | str]) -> list[Problem]:
+    """Every problem in these files, including ids duplicated across them, in file order."""
+    registry = IdRegistry()
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for path in paths:
+        resolved = Path(path).resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        check = check_file(path)
+        file_problems = check.problems + registry.claim(check)
+        problems.extend(sorted(file_problems, key=lambda problem: (problem.line, problem.col)))
+    return problems

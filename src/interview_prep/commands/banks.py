@@ -1,0 +1,121 @@
+"""`prep banks list / show`: the catalog as plain text and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interview_prep import output
+from interview_prep.banks.model import CATEGORIES, Catalog, Question
+from interview_prep.errors import PrepError
+
+
+def question_json(question: Question) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": question.id,
+        "bank": question.bank,
+        "category": question.category,
+        "text": question.text,
+        "why": question.why,
+        "ask": list(question.ask),
+        "when": list(question.when),
+        "priority": question.priority,
+        "listen_for": {"good": list(question.good), "worrying": list(question.worrying)},
+        "follow_ups": list(question.follow_ups),
+        "source": question.source,
+    }
+    if question.fits is not None:
+        data["fits"] = {
+            "stage": list(question.fits.stage or []),
+            "size": list(question.fits.size or []),
+            "role": question.fits.role,
+        }
+    if question.answer is not None:
+        data["answer"] = {
+            "kind": question.answer.kind,
+            "metric": question.answer.metric,
+            "unit": question.answer.unit,
+            "flag_above": question.answer.flag_above,
+            "flag_below": question.answer.flag_below,
+        }
+    return data
+
+
+def catalog_json(catalog: Catalog) -> dict[str, Any]:
+    return {
+        "banks": [
+            {"id": bank.id, "title": bank.title, "path": bank.path, "questions": bank.questions,
+             "signals": bank.signals, "prep": bank.prep, "user": bank.user}
+            for bank in catalog.banks
+        ],
+        "categories": [
+            {"id": category, "title": title,
+             "questions": sum(1 for q in catalog.questions.values() if q.category == category)}
+            for category, title in CATEGORIES.items()
+        ],
+        "questions": [question_json(question) for question in catalog.questions.values()],
+        "signals": [
+            {"id": s.id, "bank": s.bank, "text": s.text, "why": s.why, "severity": s.severity,
+             "match": list(s.match), "source": s.source}
+            for s in catalog.signals.values()
+        ],
+        "prep": [
+            {"id": p.id, "bank": p.bank, "prompt": p.prompt, "why": p.why, "kind": p.kind}
+            for p in catalog.prep.values()
+        ],
+    }
+
+
+def banks_table(catalog: Catalog, width: int) -> str:
+    rows = [
+        [bank.id, bank.title, str(bank.questions), str(bank.signals), str(bank.prep),
+         "yours" if bank.user else "shipped"]
+        for bank in catalog.banks
+    ]
+    table = output.table(["Bank", "Title", "Questions", "Signals", "Prep", "From"], rows, width)
+    total = (
+        f"{len(catalog.questions)} questions in {len({q.category for q in catalog.questions.values()})} "
+        f"categories, {len(catalog.signals)} signals. `prep banks show ID` shows one."
+    )
+    return f"{table}\n\n{total}"
+
+
+def show(catalog: Catalog, item_id: str) -> str:
+    if item_id in catalog.questions:
+        return describe_question(catalog.questions[item_id])
+    if item_id in catalog.signals:
+        signal = catalog.signals[item_id]
+        return f"{signal.text}\n  signal, severity {signal.severity}\n  Why it matters: {signal.why}"
+    bank = next((b for b in catalog.banks if b.id == item_id), None)
+    if bank is not None:
+        lines = [f"{bank.title} ({bank.path})", ""]
+        lines += [
+            f"  {q.id:<32} {q.priority:<6} {q.text}"
+            for q in catalog.questions.values()
+            if q.bank == bank.id
+        ]
+        lines += [f"  {s.id:<32} signal {s.text}" for s in catalog.signals.values() if s.bank == bank.id]
+        return output.inert("\n".join(lines))
+    import difflib
+
+    known = [*catalog.questions, *catalog.signals, *(b.id for b in catalog.banks)]
+    close = difflib.get_close_matches(item_id, known, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else " `prep banks list --json` lists every id."
+    raise PrepError(f"No bank, question or signal with id '{item_id}'.{hint}")
+
+
+def describe_question(question: Question) -> str:
+    lines = [
+        question.text,
+        f"  id {question.id} · {CATEGORIES.get(question.category, question.category)} · "
+        f"{question.priority} · ask {', '.join(question.ask)} · {', '.join(question.when)}",
+        f"  Why ask: {question.why}",
+        "  Good signs: " + "; ".join(question.good),
+        "  Worrying signs: " + "; ".join(question.worrying),
+    ]
+    if question.follow_ups:
+        lines.append("  Follow-ups: " + " / ".join(question.follow_ups))
+    if question.answer is not None:
+        limits = [f"flags above {question.answer.flag_above:g}" if question.answer.flag_above is not None else "",
+                  f"flags below {question.answer.flag_below:g}" if question.answer.flag_below is not None else ""]
+        lines.append(f"  Numeric answer: {question.answer.unit}; " + ", ".join(x for x in limits if x))
+    return output.inert("\n".join(lines))

@@ -1,0 +1,93 @@
+"""Writing what was said: answers, red flags, notes. Shared by `prep ask` and the one-shot commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview_prep.banks.model import Question
+from interview_prep.commands.context import Context, now
+from interview_prep.core.models import SEVERITIES, Company
+from interview_prep.errors import PrepError
+from interview_prep.storage import companies as company_store
+from interview_prep.storage import interviews
+
+
+@dataclass(frozen=True)
+class Saved:
+    kind: str
+    number: int
+    path: Path
+    home: Path
+
+    def confirmation(self) -> str:
+        return f"Saved {self.kind} {self.number} to {self.path.relative_to(self.home)}."
+
+
+def answer_heading(question_text: str, who: str) -> str:
+    return f"### {' '.join(question_text.split())}" + (f" ({who})" if who else "")
+
+
+def save_answer(ctx: Context, company: Company, path: Path, question_id: str,
+                question_text: str, who: str, text: str) -> Saved:
+    meta = {"q": question_id, "who": who, "at": now(), "question": question_text}
+    number = interviews.append_entry(path, "answer", meta, text, answer_heading(question_text, who))
+    if "/" not in question_id:
+        company_store.tick_checklist(ctx.home, company.slug, [question_id])
+    return Saved("answer", number, path, ctx.home)
+
+
+def save_skip(path: Path, question_id: str, who: str) -> None:
+    interviews.append_entry(path, "skip", {"q": question_id, "who": who}, "", "")
+
+
+def save_flag(ctx: Context, path: Path, text: str, severity: str, who: str,
+              signal: str | None = None) -> Saved:
+    level = check_severity(severity)
+    meta = {"severity": level, "who": who, "at": now(), "signal": signal}
+    heading = f"### Red flag ({level})" + (f": {who}" if who else "")
+    number = interviews.append_entry(path, "flag", meta, text, heading)
+    return Saved("red flag", number, path, ctx.home)
+
+
+def save_note(ctx: Context, path: Path, text: str) -> Saved:
+    number = interviews.append_entry(path, "note", {"at": now()}, text, "### Note")
+    return Saved("note", number, path, ctx.home)
+
+
+def check_severity(severity: str) -> str:
+    level = severity.strip().lower()
+    if level not in SEVERITIES:
+        raise PrepError(f"--severity {severity!r} is not one of: {', '.join(SEVERITIES)}.")
+    return level
+
+
+def require_text(text: str, what: str) -> str:
+    if not text.strip():
+        raise PrepError(f"The {what} is empty. Put the text in quotes, e.g. prep note acme \"Great team\".")
+    return text
+
+
+def target(ctx: Context, company_name: str, interview_id: str | None) -> tuple[Company, Path]:
+    """The interview a one-shot command writes to: --interview, else the latest unfinished, else a new one."""
+    company = company_store.resolve_company(ctx.home, company_name)
+    if interview_id:
+        path = interviews.interview_path(ctx.home, company.slug, interview_id)
+        if not path.is_file():
+            raise PrepError(
+                f"{company.name} has no interview '{interview_id}'. "
+                f"Leave out --interview to use the latest one."
+            )
+        return company, path
+    return company, interviews.open_or_start(ctx.home, company, now())
+
+
+def find_question(ctx: Context, question_id: str) -> Question:
+    catalog = ctx.catalog()
+    if question_id in catalog.questions:
+        return catalog.questions[question_id]
+    import difflib
+
+    close = difflib.get_close_matches(question_id, list(catalog.questions), n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else " `prep banks list --json` lists the ids."
+    raise PrepError(f"No question with id '{question_id}'.{hint}")

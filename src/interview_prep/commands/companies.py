@@ -1,0 +1,107 @@
+"""`prep new`, `prep list`, `prep status`: the pipeline of companies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interview_prep.banks.model import PrepPrompt, Question
+from interview_prep.commands.context import Context, now
+from interview_prep.core import checklist
+from interview_prep.core.models import STATUSES, Company
+from interview_prep.errors import PrepError
+from interview_prep.storage import companies as store
+from interview_prep.storage.slug import clean_name, slugify
+
+STAGES = ("startup", "scaleup", "enterprise", "public")
+SIZES = ("small", "medium", "large")
+
+
+@dataclass
+class NewCompanyPlan:
+    company: Company
+    candidates: list[Question]
+    tailored: list[Question]
+    prep_prompts: list[PrepPrompt]
+
+
+def plan_new_company(
+    ctx: Context,
+    name: str,
+    role: str,
+    stage: str | None,
+    size: str | None,
+    manager: bool,
+    interviewer_types: Sequence[str],
+) -> NewCompanyPlan:
+    """Everything `prep new` needs before (optionally) asking the user; writes nothing."""
+    display = clean_name(name)
+    company = Company(
+        name=display,
+        slug=slugify(display),
+        role=role.strip(),
+        stage=choice(stage, STAGES, "--stage"),
+        size=choice(size, SIZES, "--size"),
+        manager=manager,
+        interviewers=[audience(kind) for kind in interviewer_types],
+        created=now(),
+    )
+    # Checked again under the lock when writing; this spares the user the prompts.
+    store.ensure_new(ctx.home, company)
+    catalog = ctx.catalog()
+    questions = list(catalog.questions.values())
+    return NewCompanyPlan(
+        company=company,
+        candidates=checklist.candidates(questions, company, company.interviewers),
+        tailored=checklist.tailored(questions, company, company.interviewers),
+        prep_prompts=list(catalog.prep.values()),
+    )
+
+
+def create(
+    ctx: Context,
+    plan: NewCompanyPlan,
+    selected: Sequence[Question],
+    prep_answers: Sequence[tuple[PrepPrompt, str | list[str]]],
+) -> str:
+    groups = [
+        store.ChecklistGroup(title, [(q.id, q.text.replace("{company}", plan.company.name), q.priority) for q in items])
+        for title, items in checklist.group_by_category(checklist.order_for_checklist(selected))
+    ]
+    sections = [
+        store.PrepSection(prompt.prompt, answer)
+        for prompt, answer in prep_answers
+        if answer and (answer if isinstance(answer, list) else answer.strip())
+    ]
+    path = store.create_company(ctx.home, plan.company, sections, groups)
+    return str(path.relative_to(ctx.home))
+
+
+def choice(value: str | None, allowed: Sequence[str], flag: str) -> str | None:
+    if value is None:
+        return None
+    cleaned = value.strip().lower()
+    if cleaned not in allowed:
+        raise PrepError(f"{flag} {value!r} is not one of: {', '.join(allowed)}.")
+    return cleaned
+
+
+def audience(kind: str) -> str:
+    from interview_prep.core.interview import normalise_role
+
+    role = normalise_role(kind)
+    if role is None:
+        raise PrepError(
+            f"--interviewer {kind!r} is not a known interviewer type. "
+            "Use recruiter, hiring-manager, engineer or executive."
+        )
+    return role
+
+
+def set_status(ctx: Context, name: str, status: str) -> Company:
+    company = store.resolve_company(ctx.home, name)
+    wanted = choice(status, STATUSES, "STATUS")
+    assert wanted is not None
+    store.set_status(ctx.home, company.slug, wanted)
+    company.status = wanted
+    return company

@@ -1,0 +1,100 @@
+"""`prep review`, `prep reflect`, `prep done`: gather a company's files and analyse them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interview_prep.commands.context import Context, now
+from interview_prep.core import compare
+from interview_prep.core import review as analysis
+from interview_prep.core.models import Company, Interview, Reflection
+from interview_prep.errors import PrepError
+from interview_prep.storage import blocks
+from interview_prep.storage import companies as store
+from interview_prep.storage import interviews as interview_store
+from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
+
+REVIEW_FILE = "review.md"
+ACCEPT = ("yes", "no", "unsure")
+
+
+def _company_state(ctx: Context, company: Company) -> tuple[list[str], set[str]]:
+    path = store.company_file(ctx.home, company.slug)
+    text = read_text(path)
+    checklist = [item.question_id for item in store.parse_checklist(text, path)]
+    return checklist, store.done_followups(text, path)
+
+
+def company_review(ctx: Context, name: str) -> analysis.Review:
+    company = store.resolve_company(ctx.home, name)
+    checklist, done = _company_state(ctx, company)
+    settings = ctx.settings()
+    return analysis.review(
+        company,
+        interview_store.load_interviews(ctx.home, company.slug),
+        ctx.catalog(),
+        checklist,
+        settings.thresholds,
+        settings.dealbreakers,
+        done,
+    )
+
+
+def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
+    if sort not in compare.SORT_COLUMNS:
+        raise PrepError(f"--sort {sort!r} is not a column. Use one of: {', '.join(compare.SORT_COLUMNS)}.")
+    catalog, settings = ctx.catalog(), ctx.settings()
+    matcher = analysis.PhraseMatcher(catalog, settings.dealbreakers)
+    rows = []
+    for company in store.list_companies(ctx.home):
+        _, done = _company_state(ctx, company)
+        found = interview_store.load_interviews(ctx.home, company.slug)
+        rows.append(compare.summarize(company, found, catalog, settings.thresholds, matcher, done))
+    return compare.sort_rows(rows, sort)
+
+
+def needs_reflection(ctx: Context, name: str) -> Interview | None:
+    """The latest interview when it has answers but no reflection yet."""
+    company = store.resolve_company(ctx.home, name)
+    paths = interview_store.list_interview_paths(ctx.home, company.slug)
+    if not paths:
+        return None
+    latest = interview_store.load_interview(paths[-1])
+    return latest if latest.reflection is None else None
+
+
+def reflect(ctx: Context, name: str, gut: int | None, excited: str, worries: str, accept: str) -> str:
+    company = store.resolve_company(ctx.home, name)
+    paths = interview_store.list_interview_paths(ctx.home, company.slug)
+    if not paths:
+        raise PrepError(f"{company.name} has no interviews yet. Reflect after `prep ask {company.slug}`.")
+    if gut is not None and not 1 <= gut <= 5:
+        raise PrepError(f"--gut {gut} is out of range; give a whole number from 1 (walk away) to 5 (can't wait).")
+    if accept and accept not in ACCEPT:
+        raise PrepError(f"--accept {accept!r} is not one of: {', '.join(ACCEPT)}.")
+    interview_store.set_reflection(paths[-1], Reflection(gut, excited.strip(), worries.strip(), accept, now()))
+    return f"Saved your reflection to {paths[-1].relative_to(ctx.home)}."
+
+
+def done(ctx: Context, name: str, item: str) -> str:
+    found = company_review(ctx, name)
+    ids = {f.id: f.text for f in found.followups}
+    if item not in ids:
+        import difflib
+
+        close = difflib.get_close_matches(item, list(ids), n=1, cutoff=0.3)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        known = ", ".join(ids) or "none yet (they appear after an interview)"
+        raise PrepError(f"No follow-up '{item}' for {found.company.name}.{hint} Follow-ups: {known}.")
+    store.mark_followup_done(ctx.home, found.company.slug, item, ids[item])
+    return f"Ticked off: {ids[item]}."
+
+
+def write_review(ctx: Context, slug: str, markdown: str) -> Path:
+    """Save the review in review.md, replacing only its generated block."""
+    folder = store.company_dir(ctx.home, slug)
+    path = folder / REVIEW_FILE
+    with folder_lock(folder):
+        text = read_text(path) if path.exists() else "# Review\n\nYour own notes can go anywhere outside the generated block.\n\n"
+        atomic_write(path, blocks.replace_section(text, "review", markdown, path))
+    return path

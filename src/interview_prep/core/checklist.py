@@ -1,0 +1,85 @@
+"""Tailoring: which questions a company's checklist gets, and in what order. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from interview_prep.banks.model import CATEGORIES, PRIORITIES, Question
+from interview_prep.core.models import Company
+
+DEFAULT_PRIORITIES = ("must", "should")
+
+
+def fits_company(question: Question, company: Company) -> bool:
+    return question.fits is None or question.fits.matches(company.stage, company.size, company.manager)
+
+
+def fits_interviewers(question: Question, interviewer_types: Sequence[str]) -> bool:
+    """With no expected interviewers every question fits; otherwise someone must be its audience."""
+    if not interviewer_types:
+        return True
+    if question.for_everyone:
+        return True
+    if not set(question.ask) & set(interviewer_types):
+        return False
+    # A recruiter-only loop is a screen: leave onsite-only questions for later rounds.
+    if set(interviewer_types) == {"recruiter"}:
+        return "screen" in question.when
+    return True
+
+
+def candidates(
+    questions: Iterable[Question], company: Company, interviewer_types: Sequence[str]
+) -> list[Question]:
+    """Every question that suits this company and the people expected, in checklist order."""
+    suitable = [
+        question
+        for question in questions
+        if fits_company(question, company) and fits_interviewers(question, interviewer_types)
+    ]
+    return order_for_checklist(suitable)
+
+
+def tailored(
+    questions: Iterable[Question], company: Company, interviewer_types: Sequence[str]
+) -> list[Question]:
+    """The default selection: the must and should questions among the candidates.
+
+    A question meant only for some stages or sizes is left unticked when the
+    company's stage or size is unknown: funding runway and layoffs questions
+    would both be wrong guesses. It stays a candidate the user can tick.
+    """
+    return [
+        question
+        for question in candidates(questions, company, interviewer_types)
+        if question.priority in DEFAULT_PRIORITIES and not _guesses(question, company)
+    ]
+
+
+def _guesses(question: Question, company: Company) -> bool:
+    fits = question.fits
+    if fits is None:
+        return False
+    return (fits.stage is not None and company.stage is None) or (
+        fits.size is not None and company.size is None
+    )
+
+
+def order_for_checklist(questions: Iterable[Question]) -> list[Question]:
+    """By category (the bank's category order), must before should before could; stable."""
+    category_rank = {category: rank for rank, category in enumerate(CATEGORIES)}
+    priority_rank = {priority: rank for rank, priority in enumerate(PRIORITIES)}
+    return sorted(
+        questions,
+        key=lambda question: (
+            category_rank.get(question.category, len(category_rank)),
+            priority_rank.get(question.priority, len(priority_rank)),
+        ),
+    )
+
+
+def group_by_category(questions: Iterable[Question]) -> list[tuple[str, list[Question]]]:
+    groups: dict[str, list[Question]] = {}
+    for question in questions:
+        groups.setdefault(question.category, []).append(question)
+    return [(CATEGORIES.get(category, category), items) for category, items in groups.items()]

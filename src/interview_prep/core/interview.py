@@ -1,0 +1,158 @@
+"""What to ask next in a live interview, and what earlier rounds left to probe. Pure.
+
+Order: this round's must-asks for the people present, then should, then
+could, each in checklist order. Questions answered in any earlier round are
+left out, except questions for everyone (love / hate), which every new
+interviewer is asked. A question for everyone goes round the panel: the
+first such question in the order given with --with, the next in reverse,
+alternating (whoever answers last has had longest to think, so it evens out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from interview_prep.banks.model import PRIORITIES, Question
+from interview_prep.core.models import Interview, Interviewer
+
+ROLE_ALIASES = {
+    "hm": "hiring-manager",
+    "manager": "hiring-manager",
+    "hiring-manager": "hiring-manager",
+    "recruiter": "recruiter",
+    "engineer": "engineer",
+    "peer": "engineer",
+    "dev": "engineer",
+    "developer": "engineer",
+    "executive": "executive",
+    "exec": "executive",
+    "cto": "executive",
+    "ceo": "executive",
+    "vp": "executive",
+    "director": "executive",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question to put to one person (or to whoever answers, when `who` is empty)."""
+
+    question_id: str
+    who: str
+    text: str
+    why: str
+    priority: str
+    kind: str = "question"  # question | follow-up | probe
+
+
+@dataclass(frozen=True)
+class Probe:
+    """Something an earlier round left open: a dislike, a red flag, an unasked must."""
+
+    kind: str  # dislike | flag | unasked
+    text: str
+    source: str  # who said it / which round
+
+
+def normalise_role(role: str) -> str | None:
+    return ROLE_ALIASES.get(role.strip().lower().replace(" ", "-").replace("_", "-"))
+
+
+def plan(
+    checklist: Sequence[Question],
+    present: Sequence[Interviewer],
+    company_name: str,
+    earlier: Sequence[Interview],
+    current: Interview,
+) -> list[Step]:
+    """The remaining steps of this interview, in the order to ask them."""
+    answered_before = _answered(earlier)
+    done_now = _answered([current]) | {(skip.question_id, skip.who) for skip in current.skips}
+    everyone_rank = {
+        question.id: rank
+        for rank, question in enumerate(q for q in checklist if q.for_everyone)
+    }
+    steps: list[Step] = []
+    for priority in PRIORITIES:
+        for question in checklist:
+            if question.priority != priority:
+                continue
+            if question.for_everyone:
+                order = list(present) if everyone_rank[question.id] % 2 == 0 else list(reversed(present))
+                for person in order:
+                    key = (question.id, person.name)
+                    if key not in done_now and key not in answered_before:
+                        steps.append(_step(question, person.name, company_name))
+            else:
+                if any(qid == question.id for qid, _ in answered_before | done_now):
+                    continue
+                person_name = _who_to_ask(question, present)
+                if person_name is not None:
+                    steps.append(_step(question, person_name, company_name))
+    return steps
+
+
+def follow_up_step(question: Question, who: str, asked: int) -> Step | None:
+    """The question's next follow-up (after `asked` of them), to ask straight away."""
+    if asked >= len(question.follow_ups):
+        return None
+    text = question.follow_ups[asked]
+    return Step(f"{question.id}/follow-up-{asked + 1}", who, text, f"Follow-up to: {question.text}",
+                question.priority, "follow-up")
+
+
+def carry_forward(
+    earlier: Sequence[Interview],
+    checklist: Sequence[Question],
+    hate_question_ids: Sequence[str] = ("hate",),
+) -> list[Probe]:
+    """What to probe this round: earlier dislikes, open red flags, must-asks never answered."""
+    probes: list[Probe] = []
+    for interview in earlier:
+        label = interview.round or interview.started[:10]
+        for answer in interview.answers:
+            if answer.question_id in hate_question_ids and answer.text.strip():
+                probes.append(Probe("dislike", answer.text.strip(), f"{answer.who}, {label}"))
+        for flag in interview.flags:
+            probes.append(Probe("flag", flag.text.strip(), f"{flag.severity}, {flag.who or label}"))
+    answered = {question_id for question_id, _ in _answered(earlier)}
+    if earlier:
+        for question in checklist:
+            if question.priority == "must" and question.id not in answered and not question.for_everyone:
+                probes.append(Probe("unasked", question.text, "must-ask not yet answered"))
+    return probes
+
+
+def _answered(interviews: Sequence[Interview]) -> set[tuple[str, str]]:
+    return {
+        (answer.question_id, answer.who)
+        for interview in interviews
+        for answer in interview.answers
+        if answer.text.strip()
+    }
+
+
+def _who_to_ask(question: Question, present: Sequence[Interviewer]) -> str | None:
+    """The first person in the room the question is meant for; '' when nobody was named."""
+    if not present:
+        return ""
+    for person in present:
+        if person.role in question.ask:
+            return person.name
+    return None
+
+
+def _step(question: Question, who: str, company_name: str) -> Step:
+    return Step(
+        question.id,
+        who,
+        question.render(company_name, who or None),
+        question.why,
+        question.priority,
+    )
+
+
+def questions_in_order(ids: Sequence[str], catalog: Mapping[str, Question]) -> list[Question]:
+    """Checklist ids -> questions, skipping ids no bank defines any more."""
+    return [catalog[question_id] for question_id in ids if question_id in catalog]

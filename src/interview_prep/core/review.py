@@ -1,0 +1,354 @@
+"""What a company's interviews add up to. Pure: plain data in, plain data out.
+
+Sections, in the order the review shows them: header, reflection, side by
+side, themes, red flags, coverage, follow-ups. `to_json` is the documented,
+stable form (docs/review.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from interview_prep.banks.model import CATEGORIES, Catalog, Question
+from interview_prep.core import metrics, themes
+from interview_prep.core.models import Company, Interview, Reflection
+
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    kind: str  # yours | number | signal | dealbreaker
+    severity: str
+    text: str
+    who: str
+    when: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class CategoryCoverage:
+    category: str
+    title: str
+    asked: int
+    total: int
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    text: str
+    due: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class MetricSummary:
+    metric: str
+    unit: str
+    value: float
+    flagged: bool
+    readings: tuple[tuple[str, float], ...]  # (who, value)
+
+
+@dataclass
+class Review:
+    company: Company
+    rounds: int
+    interviewers: list[tuple[str, str]]  # (name, role)
+    reflections: list[tuple[str, Reflection]]  # (interview id, reflection)
+    side_by_side_people: list[str]
+    side_by_side: list[tuple[str, str, dict[str, str]]]  # (question id, text, {who: answer})
+    themes: list[themes.Theme]
+    flags: list[RedFlag]
+    metrics: dict[str, MetricSummary]
+    coverage: list[CategoryCoverage]
+    unasked_musts: list[tuple[str, str]]  # (question id, text)
+    followups: list[FollowUp]
+    next_steps: list[tuple[str, str]] = field(default_factory=list)  # (who, answer)
+
+    @property
+    def latest_reflection(self) -> Reflection | None:
+        return self.reflections[-1][1] if self.reflections else None
+
+
+def review(
+    company: Company,
+    interviews: Sequence[Interview],
+    catalog: Catalog,
+    checklist_ids: Sequence[str],
+    thresholds: Mapping[str, float],
+    dealbreakers: Sequence[str],
+    done_followups: set[str],
+) -> Review:
+    people = _interviewers(interviews)
+    asked_ids = {a.question_id for iv in interviews for a in iv.answers if a.text.strip()}
+    checklist = [catalog.questions[qid] for qid in checklist_ids if qid in catalog.questions]
+    side_people, side_rows = side_by_side(interviews, catalog, company.name)
+    found_metrics = collect_metrics(interviews, catalog, thresholds)
+    return Review(
+        company=company,
+        rounds=len(interviews),
+        interviewers=people,
+        reflections=[(iv.id, iv.reflection) for iv in interviews if iv.reflection is not None],
+        side_by_side_people=side_people,
+        side_by_side=side_rows,
+        themes=themes.find_themes(answers_by_question(interviews, min_people=2)),
+        flags=red_flags(interviews, catalog, thresholds, PhraseMatcher(catalog, dealbreakers)),
+        metrics=found_metrics,
+        coverage=coverage(checklist, asked_ids),
+        unasked_musts=[(q.id, q.render(company.name, None)) for q in checklist
+                       if q.priority == "must" and q.id not in asked_ids],
+        followups=followups(interviews, done_followups),
+        next_steps=[(a.who, a.text) for iv in interviews for a in iv.answers
+                    if a.question_id == "next-steps" and a.text.strip()],
+    )
+
+
+def _interviewers(interviews: Sequence[Interview]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for interview in interviews:
+        for person in interview.interviewers:
+            seen.setdefault(person.name, person.role)
+        for answer in interview.answers:
+            if answer.who:
+                seen.setdefault(answer.who, "interviewer")
+    return list(seen.items())
+
+
+def answers_by_question(
+    interviews: Sequence[Interview], min_people: int = 1
+) -> dict[str, list[tuple[str, str]]]:
+    """question id -> [(who, answer)], latest answer per person, for questions with enough people."""
+    latest: dict[str, dict[str, str]] = {}
+    for interview in interviews:
+        for answer in interview.answers:
+            if answer.who and answer.text.strip():
+                latest.setdefault(answer.question_id, {})[answer.who] = answer.text
+    return {
+        qid: list(by_person.items())
+        for qid, by_person in latest.items()
+        if len(by_person) >= min_people
+    }
+
+
+def side_by_side(
+    interviews: Sequence[Interview], catalog: Catalog, company_name: str
+) -> tuple[list[str], list[tuple[str, str, dict[str, str]]]]:
+    """Questions everyone was asked (and any answered by two or more people), per interviewer."""
+    grouped = answers_by_question(interviews)
+    rows = []
+    people: list[str] = []
+    for qid, answers in grouped.items():
+        question = catalog.questions.get(qid)
+        everyone = question is not None and question.for_everyone
+        if not everyone and len(answers) < 2:
+            continue
+        text = question.render(company_name, None) if question else qid
+        rows.append((qid, text, dict(answers)))
+        for who, _ in answers:
+            if who not in people:
+                people.append(who)
+    order = {qid: rank for rank, qid in enumerate(catalog.questions)}
+    rows.sort(key=lambda row: (0 if _for_everyone(catalog, row[0]) else 1, order.get(row[0], 10**6)))
+    return people, rows
+
+
+def _for_everyone(catalog: Catalog, qid: str) -> bool:
+    question = catalog.questions.get(qid)
+    return question is not None and question.for_everyone
+
+
+def collect_metrics(
+    interviews: Sequence[Interview], catalog: Catalog, thresholds: Mapping[str, float]
+) -> dict[str, MetricSummary]:
+    readings: dict[str, list[tuple[str, metrics.Reading]]] = {}
+    for interview in interviews:
+        for answer in interview.answers:
+            question = catalog.questions.get(answer.question_id)
+            if question is None or question.answer is None:
+                continue
+            reading = metrics.read(question.answer, answer.text, thresholds)
+            if reading is not None:
+                readings.setdefault(reading.metric, []).append((answer.who, reading))
+    summaries = {}
+    for metric, found in readings.items():
+        values = [reading.value for _, reading in found]
+        summaries[metric] = MetricSummary(
+            metric=metric,
+            unit=found[0][1].unit,
+            value=sum(values) / len(values),
+            flagged=any(reading.flagged for _, reading in found),
+            readings=tuple((who, reading.value) for who, reading in found),
+        )
+    return summaries
+
+
+def red_flags(
+    interviews: Sequence[Interview],
+    catalog: Catalog,
+    thresholds: Mapping[str, float],
+    matcher: PhraseMatcher,
+) -> list[RedFlag]:
+    flags: list[RedFlag] = []
+    for interview in interviews:
+        for flag in interview.flags:
+            flags.append(RedFlag("yours", flag.severity, flag.text, flag.who, flag.at[:16], flag.text))
+    flags += _number_flags(interviews, catalog, thresholds)
+    flags += _phrase_flags(interviews, matcher)
+    return sorted(flags, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
+
+
+def _number_flags(
+    interviews: Sequence[Interview], catalog: Catalog, thresholds: Mapping[str, float]
+) -> list[RedFlag]:
+    flags = []
+    for interview in interviews:
+        for answer in interview.answers:
+            question = catalog.questions.get(answer.question_id)
+            if question is None or question.answer is None:
+                continue
+            reading = metrics.read(question.answer, answer.text, thresholds)
+            if reading is not None and reading.flagged:
+                label = question.answer.metric.replace("_", " ")
+                flags.append(RedFlag("number", "high", f"{label}: {reading.describe()}", answer.who,
+                                     answer.at[:16], quote(answer.text, "")))
+    return flags
+
+
+class PhraseMatcher:
+    """Signal fragments and the user's dealbreakers, found in answers with one regex pass."""
+
+    def __init__(self, catalog: Catalog, dealbreakers: Sequence[str]) -> None:
+        import re
+
+        self._owners: dict[str, list[tuple[str, str, str]]] = {}  # fragment -> (kind, severity, text)
+        for signal in catalog.signals.values():
+            for fragment in signal.match:
+                self._owners.setdefault(fragment.lower(), []).append(("signal", signal.severity, signal.text))
+        for phrase in dealbreakers:
+            self._owners.setdefault(phrase.lower(), []).append(("dealbreaker", "high", f"Dealbreaker: {phrase}"))
+        fragments = sorted(self._owners, key=len, reverse=True)
+        self._pattern = re.compile("|".join(re.escape(f) for f in fragments)) if fragments else None
+
+    def find(self, text: str) -> list[tuple[str, str, str, str]]:
+        """(kind, severity, text, fragment) for each distinct hit in `text`."""
+        if self._pattern is None:
+            return []
+        hits = []
+        seen: set[str] = set()
+        for match in self._pattern.finditer(text.lower()):
+            fragment = match.group(0)
+            for kind, severity, label in self._owners[fragment]:
+                if label not in seen:
+                    seen.add(label)
+                    hits.append((kind, severity, label, fragment))
+        return hits
+
+
+def _phrase_flags(interviews: Sequence[Interview], matcher: PhraseMatcher) -> list[RedFlag]:
+    flags = []
+    for interview in interviews:
+        for answer in interview.answers:
+            for kind, severity, label, fragment in matcher.find(answer.text):
+                flags.append(RedFlag(kind, severity, label, answer.who, answer.at[:16],
+                                     quote(answer.text, fragment)))
+    return flags
+
+
+def quote(text: str, fragment: str, width: int = 90) -> str:
+    """The part of `text` around `fragment`, on one line, for evidence."""
+    flat = " ".join(text.split())
+    at = flat.lower().find(fragment.lower())
+    if len(flat) <= width or at < 0:
+        return flat[:width] + ("…" if len(flat) > width else "")
+    start = max(0, at - width // 3)
+    snippet = flat[start : start + width]
+    return ("…" if start else "") + snippet + ("…" if start + width < len(flat) else "")
+
+
+def coverage(checklist: Sequence[Question], asked_ids: set[str]) -> list[CategoryCoverage]:
+    totals: dict[str, list[int]] = {}
+    for question in checklist:
+        counts = totals.setdefault(question.category, [0, 0])
+        counts[1] += 1
+        counts[0] += question.id in asked_ids
+    return [
+        CategoryCoverage(category, CATEGORIES.get(category, category), counts[0], counts[1])
+        for category, counts in totals.items()
+    ]
+
+
+def followups(interviews: Sequence[Interview], done: set[str]) -> list[FollowUp]:
+    items: list[FollowUp] = []
+    if interviews:
+        items.append(FollowUp("recruiter-call", "Call the recruiter: how it went, what you wish you had said",
+                              _plus_hours(interviews[0].started, 48), "recruiter-call" in done))
+    for interview in interviews:
+        item_id = f"thank-you-{interview.id}"
+        names = ", ".join(p.name for p in interview.interviewers) or "your interviewers"
+        items.append(FollowUp(item_id, f"Send a genuine thank-you note to {names}",
+                              _plus_hours(interview.started, 24), item_id in done))
+    return items
+
+
+def _plus_hours(stamp: str, hours: int) -> str:
+    try:
+        return (datetime.fromisoformat(stamp) + timedelta(hours=hours)).isoformat(timespec="minutes")
+    except ValueError:
+        return ""
+
+
+def to_json(data: Review) -> dict[str, Any]:
+    company = data.company
+    return {
+        "company": {
+            "name": company.name, "slug": company.slug, "role": company.role, "stage": company.stage,
+            "size": company.size, "status": company.status, "rounds": data.rounds,
+            "interviewers": [{"name": n, "role": r} for n, r in data.interviewers],
+        },
+        "reflection": {
+            "latest": _reflection_json(data.latest_reflection),
+            "rounds": [{"interview": iv, **(_reflection_json(r) or {})} for iv, r in data.reflections],
+        },
+        "side_by_side": {
+            "interviewers": data.side_by_side_people,
+            "rows": [{"question_id": qid, "question": text, "answers": answers}
+                     for qid, text, answers in data.side_by_side],
+        },
+        "themes": [
+            {"question_id": t.question_id, "phrase": t.phrase, "who": list(t.who), "everyone": t.everyone,
+             "strength": t.strength, "evidence": [{"who": w, "text": s} for w, s in t.evidence],
+             "explanation": themes.explain(t)}
+            for t in data.themes
+        ],
+        "flags": [
+            {"kind": f.kind, "severity": f.severity, "text": f.text, "who": f.who, "when": f.when,
+             "evidence": f.evidence}
+            for f in data.flags
+        ],
+        "metrics": {
+            m.metric: {"value": round(m.value, 1), "unit": m.unit, "flagged": m.flagged,
+                       "readings": [{"who": w, "value": v} for w, v in m.readings]}
+            for m in data.metrics.values()
+        },
+        "coverage": {
+            "categories": [{"category": c.category, "title": c.title, "asked": c.asked, "total": c.total}
+                           for c in data.coverage],
+            "unasked_musts": [{"id": qid, "text": text} for qid, text in data.unasked_musts],
+        },
+        "followups": [
+            {"id": f.id, "text": f.text, "due": f.due, "done": f.done} for f in data.followups
+        ] + [{"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
+             for who, text in data.next_steps],
+    }
+
+
+def _reflection_json(reflection: Reflection | None) -> dict[str, Any] | None:
+    if reflection is None:
+        return None
+    return {"gut": reflection.gut, "excited": reflection.excited, "worries": reflection.worries,
+            "accept": reflection.accept, "at": reflection.at}

@@ -1,0 +1,80 @@
+"""What `prep ask` shows: one question, why to ask it, and the keys. User text is always inert."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.text import Text
+
+from interview_prep.core.interview import Probe, Step
+from interview_prep.core.metrics import Reading
+from interview_prep.core.models import Company, Interviewer
+from interview_prep.output import inert
+from interview_prep.render.console import console
+
+KEYS = "Enter saves · /s skip · /b back · /f red flag · /n note · /u follow-up · /d done · Ctrl-C quits"
+HELP = """\
+Type the answer and press Enter: it is saved before the next question.
+  /s  skip this question          /b  edit your previous answer
+  /f  red flag (yours or a signal) /n  a free note
+  /u  ask this question's follow-up next
+  /d  finish the interview        Ctrl-C  stop now (saved; run again to resume)
+An answer that really starts with '/' : type '//' instead."""
+
+
+class Screen:
+    def __init__(self) -> None:
+        self.out = console()
+
+    def opening(self, company: Company, present: Sequence[Interviewer], where: Path) -> None:
+        people = ", ".join(person.label() for person in present) or "no names given"
+        self.out.print(Text(f"{inert(company.name)}: interviewing with {inert(people)}", style="bold"))
+        self.out.print(Text(f"Saving to {where}", style="dim"))
+
+    def probes(self, probes: Sequence[Probe]) -> None:
+        if not probes:
+            return
+        self.out.print(Text("Probe this (from earlier rounds):", style="bold yellow"))
+        labels = {"dislike": "disliked", "flag": "red flag", "unasked": "still unasked"}
+        for probe in probes[:8]:
+            line = Text("  • ")
+            line.append(f"{labels.get(probe.kind, probe.kind)}: ", style="yellow")
+            line.append(inert(_short(probe.text, 100)))
+            line.append(f"  ({inert(probe.source)})", style="dim")
+            self.out.print(line)
+        if len(probes) > 8:
+            self.out.print(Text(f"  … and {len(probes) - 8} more in `prep review`", style="dim"))
+
+    def question(self, step: Step, is_follow_up: bool) -> None:
+        self.out.print()
+        head = Text()
+        if step.who:
+            head.append(f"Ask {inert(step.who)}: ", style="bold cyan")
+        if is_follow_up or step.kind != "question":
+            head.append("(follow-up) ", style="magenta")
+        head.append(inert(step.text), style="bold")
+        if step.priority == "must":
+            head.append("  must", style="red")
+        self.out.print(head)
+        self.out.print(Text(f"Why: {inert(_short(step.why, 160))}", style="dim"))
+        self.out.print(Text(KEYS, style="dim"))
+
+    def saved(self, message: str) -> None:
+        self.out.print(Text(inert(message), style="green"))
+
+    def info(self, message: str) -> None:
+        self.out.print(Text(inert(message), style="dim"))
+
+    def reading(self, reading: Reading) -> None:
+        style = "bold red" if reading.flagged else "cyan"
+        prefix = "⚑ " if reading.flagged else ""
+        self.out.print(Text(prefix + inert(reading.describe()), style=style))
+
+    def help(self) -> None:
+        self.out.print(Text(HELP))
+
+
+def _short(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,175 @@
+"""How a review looks: Rich for the terminal, Markdown for review.md. Data comes from core.review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from interview_prep.core import themes as theme_logic
+from interview_prep.core.compare import CompanyRow
+from interview_prep.core.review import Review
+from interview_prep.output import inert
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+
+
+def _title(text: str) -> Text:
+    return Text("\n" + text, style="bold underline")
+
+
+def company_view(data: Review) -> RenderableType:
+    parts: list[RenderableType] = [header(data), reflection(data), side_by_side(data), themes(data),
+                                   flags(data), coverage(data), followups(data)]
+    return Group(*parts)
+
+
+def header(data: Review) -> RenderableType:
+    c = data.company
+    line = Text(inert(c.name), style="bold")
+    facts = [c.role or "role not set", c.stage or "stage not set", c.status,
+             f"{data.rounds} round{'s' if data.rounds != 1 else ''}"]
+    line.append("  " + " · ".join(inert(f) for f in facts), style="dim")
+    people = ", ".join(f"{inert(n)} ({r.replace('-', ' ')})" for n, r in data.interviewers) or "nobody yet"
+    return Group(line, Text(f"Met: {people}"))
+
+
+def reflection(data: Review) -> RenderableType:
+    latest = data.latest_reflection
+    if latest is None:
+        body = Text("Not written yet. Write it before you talk to anyone: prep reflect COMPANY --gut N ...",
+                    style="yellow")
+    else:
+        gut = f"{latest.gut}/5" if latest.gut else "-"
+        body = Text(
+            f"Gut {gut} · would accept today: {latest.accept or '-'}\n"
+            f"Excited by: {inert(latest.excited) or '-'}\nWorried by: {inert(latest.worries) or '-'}"
+        )
+    return Group(_title("Your reflection"), body)
+
+
+def side_by_side(data: Review) -> RenderableType:
+    if not data.side_by_side:
+        return Group(_title("Side by side"), Text("No question answered by more than one interviewer yet.", style="dim"))
+    table = Table(show_lines=True, expand=True)
+    table.add_column("Question", ratio=1, overflow="fold")
+    for person in data.side_by_side_people:
+        table.add_column(inert(person), ratio=2, overflow="fold")
+    for _, text, answers in data.side_by_side:
+        table.add_row(inert(text), *[inert(answers.get(p, "-")) for p in data.side_by_side_people])
+    return Group(_title("Side by side"), table)
+
+
+def themes(data: Review) -> RenderableType:
+    if not data.themes:
+        return Group(_title("Repeated themes"), Text("No word or phrase came up with two or more interviewers.", style="dim"))
+    lines = []
+    for theme in data.themes:
+        style = "bold red" if theme.everyone else ""
+        mark = "★ strongest: " if theme.everyone else "• "
+        lines.append(Text(mark + inert(theme_logic.explain(theme)), style=style))
+    return Group(_title("Repeated themes"), *lines)
+
+
+def flags(data: Review) -> RenderableType:
+    if not data.flags:
+        return Group(_title("Red flags"), Text("None recorded or found.", style="green"))
+    lines = []
+    for flag in data.flags:
+        line = Text(f"[{flag.severity}] ", style=SEVERITY_STYLE.get(flag.severity, ""))
+        line.append(inert(flag.text))
+        who = f"{flag.who}, " if flag.who else ""
+        line.append(f"  ({flag.kind}; {inert(who)}{flag.when})", style="dim")
+        if flag.kind != "yours":
+            line.append(f"\n    “{inert(flag.evidence)}”", style="italic")
+        lines.append(line)
+    return Group(_title("Red flags"), *lines)
+
+
+def coverage(data: Review) -> RenderableType:
+    table = Table(box=None, show_header=True, pad_edge=False)
+    table.add_column("Category")
+    table.add_column("Asked", justify="right")
+    for item in data.coverage:
+        style = "green" if item.asked == item.total else ""
+        table.add_row(item.title, f"{item.asked}/{item.total}", style=style)
+    parts: list[RenderableType] = [_title("Coverage"), table]
+    if data.unasked_musts:
+        parts.append(Text("\nPlan for the next round (must-asks not yet answered):", style="bold"))
+        parts += [Text(f"  • {inert(text)}") for _, text in data.unasked_musts]
+    return Group(*parts)
+
+
+def followups(data: Review) -> RenderableType:
+    lines: list[RenderableType] = [_title("Follow-ups")]
+    if not data.followups:
+        lines.append(Text("None yet: they appear after your first interview.", style="dim"))
+    for item in data.followups:
+        box = "[x]" if item.done else "[ ]"
+        due = f"  due {item.due.replace('T', ' ')}" if item.due and not item.done else ""
+        lines.append(Text(f"{box} {inert(item.text)}{due}  ({item.id})", style="dim" if item.done else ""))
+    for who, text in data.next_steps:
+        lines.append(Text(f"Next steps per {inert(who)}: {inert(text)}"))
+    if any(not item.done for item in data.followups):
+        lines.append(Text("Tick one off with: prep done COMPANY ID", style="dim"))
+    return Group(*lines)
+
+
+# All companies ------------------------------------------------------------------
+
+
+def _heat(value: float | None, flagged: bool) -> Text:
+    if value is None:
+        return Text("-", style="dim")
+    return Text(f"{value:g}", style="bold red" if flagged else "green")
+
+
+def _count(value: int, warm: str = "red") -> Text:
+    return Text(str(value), style=f"bold {warm}" if value else "dim")
+
+
+def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
+    if not rows:
+        return Text("No companies yet. Start with: prep new acme --role \"Staff Engineer\"")
+    table = Table(title="Every company", title_justify="left", expand=False)
+    for name, justify in [("Company", "left"), ("Status", "left"), ("Rnd", "right"), ("Flags H/M/L", "right"),
+                          ("Attr%", "right"), ("Hrs/wk", "right"), ("Gut", "right"), ("Deal", "right"),
+                          ("To do", "right")]:
+        table.add_column(name, justify=justify, overflow="ellipsis", no_wrap=True, max_width=24 if name == "Company" else None)  # type: ignore[arg-type]
+    for row in rows:
+        flag_text = Text()
+        flag_text.append(str(row.flags_high), style="bold red" if row.flags_high else "dim")
+        flag_text.append("/")
+        flag_text.append(str(row.flags_medium), style="yellow" if row.flags_medium else "dim")
+        flag_text.append("/")
+        flag_text.append(str(row.flags_low), style="dim")
+        gut_style = "dim" if row.gut is None else "bold red" if row.gut <= 2 else "yellow" if row.gut == 3 else "green"
+        table.add_row(
+            inert(row.name), row.status, str(row.rounds), flag_text,
+            _heat(row.attrition, row.attrition_flagged), _heat(row.hours, row.hours_flagged),
+            Text("-" if row.gut is None else str(row.gut), style=gut_style),
+            _count(row.dealbreakers), _count(row.pending_followups, "yellow"),
+        )
+    return table
+
+
+def render_to_text(renderable: RenderableType, width: int) -> str:
+    """Plain text at a fixed width (for golden tests and review.md)."""
+    console = Console(width=width, record=True, file=_Null(), color_system=None, highlight=False, emoji=False)
+    console.print(renderable)
+    return console.export_text(styles=False)
+
+
+class _Null:
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+
+def markdown(data: Review, width: int = 100) -> str:
+    body = render_to_text(company_view(data), width).rstrip() + "\n"
+    return f"```text\n{body}```\n"

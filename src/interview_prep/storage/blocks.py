@@ -1,0 +1,212 @@
+"""Blocks the program owns inside a Markdown file, found again by markers.
+
+Two kinds of marker, both HTML comments so Markdown viewers hide them:
+
+    <!-- prep:begin checklist -->      a named section prep may rewrite
+    ...
+    <!-- prep:end checklist -->
+
+    <!-- prep:answer {"n": 3, ...} -->  an entry: JSON fields on the marker line,
+    the answer text, exactly as typed
+    <!-- prep:end 3 -->
+
+Everything outside these markers belongs to the user and is never rewritten.
+Text inside an entry that itself looks like a marker is escaped with a leading
+backslash (and unescaped on read), so no answer can break the structure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from interview_prep.errors import PrepError
+
+_SECTION = re.compile(r"^<!-- prep:(begin|end) ([a-z-]+) -->$")
+_ENTRY_BEGIN = re.compile(r"^<!-- prep:([a-z]+) (\{.*\}) -->$")
+_ENTRY_END = re.compile(r"^<!-- prep:end ([0-9]+) -->$")
+_LOOKS_LIKE_MARKER = re.compile(r"^\\*<!-- prep:")
+_ESCAPED_MARKER = re.compile(r"^\\+<!-- prep:")
+ENTRY_KINDS = frozenset({"answer", "skip", "flag", "note", "reflection"})
+
+
+@dataclass
+class Entry:
+    kind: str
+    meta: dict[str, Any]
+    text: str
+    line: int  # 1-based line of the begin marker in the whole file
+
+    @property
+    def number(self) -> int:
+        return int(self.meta["n"])
+
+
+# Named sections -------------------------------------------------------------
+
+
+def section_marker(kind: str, name: str) -> str:
+    return f"<!-- prep:{kind} {name} -->"
+
+
+def wrap_section(name: str, inner: str) -> str:
+    return f"{section_marker('begin', name)}\n{inner}{section_marker('end', name)}\n"
+
+
+def find_section(text: str, name: str, path: Path) -> tuple[int, int] | None:
+    """Offsets of the section's inner text, or None when absent; PrepError if the markers are broken."""
+    begins: list[tuple[int, int, int]] = []  # (line number, line start, line end)
+    ends: list[tuple[int, int, int]] = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _SECTION.fullmatch(line)
+        if match and match.group(2) == name:
+            (begins if match.group(1) == "begin" else ends).append(
+                (number, offset, offset + len(line) + 1)
+            )
+        offset += len(line) + 1
+    if not begins and not ends:
+        return None
+    if len(begins) != 1 or len(ends) != 1 or ends[0][0] < begins[0][0]:
+        where = (begins or ends)[-1][0]
+        raise PrepError(
+            f"{path}:{where}:1: the '{name}' block markers are broken "
+            f"(found {len(begins)} begin and {len(ends)} end marker(s), in that order). "
+            f"Leave exactly one '{section_marker('begin', name)}' above one "
+            f"'{section_marker('end', name)}'."
+        )
+    return begins[0][2], ends[0][1]
+
+
+def replace_section(text: str, name: str, inner: str, path: Path) -> str:
+    """Swap a section's inner text; append the section when it is missing."""
+    span = find_section(text, name, path)
+    if span is None:
+        separator = "" if text.endswith("\n\n") or not text else ("\n" if text.endswith("\n") else "\n\n")
+        return text + separator + wrap_section(name, inner)
+    start, end = span
+    return text[:start] + inner + text[end:]
+
+
+def read_section(text: str, name: str, path: Path) -> str | None:
+    span = find_section(text, name, path)
+    return None if span is None else text[span[0] : span[1]]
+
+
+# Entries ---------------------------------------------------------------------
+
+
+def escape_text(text: str) -> str:
+    return "\n".join(
+        "\\" + line if _LOOKS_LIKE_MARKER.match(line) else line for line in text.split("\n")
+    )
+
+
+def unescape_text(text: str) -> str:
+    return "\n".join(
+        line[1:] if _ESCAPED_MARKER.match(line) else line for line in text.split("\n")
+    )
+
+
+def format_entry(kind: str, meta: dict[str, Any], text: str) -> str:
+    return f"{_begin_line(kind, meta)}\n{escape_text(text)}\n<!-- prep:end {meta['n']} -->\n"
+
+
+def _begin_line(kind: str, meta: dict[str, Any]) -> str:
+    # JSON keeps the marker on one line; escaping < and > keeps '-->' out of it.
+    payload = json.dumps(meta, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return f"<!-- prep:{kind} {payload} -->"
+
+
+def parse_entries(text: str, path: Path, first_line: int = 1) -> list[Entry]:
+    """Every entry in `text` (a file body starting at line `first_line`)."""
+    entries: list[Entry] = []
+    open_entry: Entry | None = None
+    body: list[str] = []
+    numbers_seen: dict[int, int] = {}
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if open_entry is None:
+            begin = _ENTRY_BEGIN.fullmatch(line)
+            if begin is None:
+                stray = _ENTRY_END.fullmatch(line)
+                if stray:
+                    raise _broken(path, number, f"an end marker for entry {stray.group(1)} has no begin marker above it")
+                continue
+            open_entry = _start_entry(begin.group(1), begin.group(2), path, number)
+            if open_entry.number in numbers_seen:
+                raise _broken(
+                    path,
+                    number,
+                    f"entry {open_entry.number} appears twice (also on line "
+                    f"{numbers_seen[open_entry.number]}); give one of them a new number",
+                )
+            numbers_seen[open_entry.number] = number
+            body = []
+            continue
+        end = _ENTRY_END.fullmatch(line)
+        if end and int(end.group(1)) == open_entry.number:
+            open_entry.text = unescape_text("\n".join(body))
+            entries.append(open_entry)
+            open_entry = None
+        elif end or _ENTRY_BEGIN.fullmatch(line):
+            raise _broken(
+                path,
+                number,
+                f"entry {open_entry.number} (line {open_entry.line}) is not closed before this marker",
+            )
+        else:
+            body.append(line)
+    if open_entry is not None:
+        raise _broken(
+            path,
+            open_entry.line,
+            f"entry {open_entry.number} has no '<!-- prep:end {open_entry.number} -->' line",
+        )
+    return entries
+
+
+def replace_entry(text: str, number: int, meta: dict[str, Any], new_text: str, kind: str) -> str:
+    """Rewrite one entry in place (its marker line and text); everything else stays."""
+    begin_at: int | None = None
+    offset = 0
+    for line in text.split("\n"):
+        line_end = offset + len(line)
+        if begin_at is None:
+            begin = _ENTRY_BEGIN.fullmatch(line)
+            if begin and _number_in(begin.group(2)) == number:
+                begin_at = offset
+        elif line == f"<!-- prep:end {number} -->":
+            replacement = format_entry(kind, meta, new_text).rstrip("\n")
+            return text[:begin_at] + replacement + text[line_end:]
+        offset = line_end + 1
+    raise KeyError(number)
+
+
+def _number_in(payload: str) -> int | None:
+    try:
+        value = json.loads(payload).get("n")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _start_entry(kind: str, payload: str, path: Path, line: int) -> Entry:
+    if kind not in ENTRY_KINDS:
+        raise _broken(path, line, f"unknown entry kind '{kind}'")
+    try:
+        meta = json.loads(payload)
+    except ValueError as error:
+        raise _broken(path, line, f"the marker's fields are not valid JSON ({error.msg})") from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("n"), int):
+        raise _broken(path, line, "the marker must carry a number field 'n'")
+    return Entry(kind, meta, "", line)
+
+
+def _broken(path: Path, line: int, what: str) -> PrepError:
+    return PrepError(
+        f"{path}:{line}:1: {what}. Fix the marker lines by hand (see docs/format.md); "
+        "your text between them is safe."
+    )

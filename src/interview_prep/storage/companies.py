@@ -1,0 +1,300 @@
+"""Company folders and the company file (`company.md`): front matter, prep, checklist, follow-ups."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from interview_prep.core.models import ChecklistItem, Company
+from interview_prep.errors import PrepError
+from interview_prep.storage import blocks, frontmatter
+from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
+from interview_prep.storage.home import ensure_home, make_private_dir
+from interview_prep.storage.slug import clean_name, is_slug, slugify
+
+FORMAT_VERSION = 1
+COMPANY_FILE = "company.md"
+_CHECK_LINE = re.compile(r"^- \[([ xX])\] (.*?) <!-- ([qf]):([a-z0-9-]+) -->$")
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    title: str
+    items: Sequence[tuple[str, str, str]]  # (question id, text, priority)
+
+
+@dataclass(frozen=True)
+class PrepSection:
+    title: str
+    answer: str | list[str]
+
+
+def company_dir(home: Path, slug: str) -> Path:
+    if not is_slug(slug):  # defence in depth: slugs come from slugify
+        raise PrepError(f"{slug!r} is not a valid company folder name.")
+    folder = home / slug
+    _refuse_escape(home, folder)
+    return folder
+
+
+def company_file(home: Path, slug: str) -> Path:
+    return company_dir(home, slug) / COMPANY_FILE
+
+
+def create_company(
+    home: Path,
+    company: Company,
+    prep: Sequence[PrepSection],
+    checklist: Sequence[ChecklistGroup],
+) -> Path:
+    """Write a new company's folder and file; never overwrites an existing company."""
+    ensure_home(home)
+    ensure_new(home, company)
+    folder = company_dir(home, company.slug)
+    path = folder / COMPANY_FILE
+    make_private_dir(folder)
+    with folder_lock(folder):
+        if path.exists():  # created by a concurrent `prep new`
+            raise PrepError(f"'{company.name}' already exists ({_relative(home, path)}).")
+        atomic_write(path, render_company(company, prep, checklist))
+    return path
+
+
+def ensure_new(home: Path, company: Company) -> None:
+    """Refuse a company whose folder is taken, naming the owner and a way out."""
+    path = company_file(home, company.slug)
+    if not path.exists():
+        return
+    existing = read_company(home, company.slug)
+    if existing.name.casefold() != company.name.casefold():
+        raise PrepError(
+            f"'{company.name}' would share the folder '{company.slug}' with '{existing.name}'. "
+            f"If it is the same company, use '{existing.name}'; if not, give a distinct name "
+            f"such as '{company.name} 2'."
+        )
+    raise PrepError(
+        f"'{existing.name}' already exists ({_relative(home, path)}). "
+        f"Open it with `prep open {company.slug}`, or pick another name."
+    )
+
+
+def render_company(
+    company: Company, prep: Sequence[PrepSection], checklist: Sequence[ChecklistGroup]
+) -> str:
+    fields: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "name": company.name,
+        "slug": company.slug,
+        "role": company.role,
+        "stage": company.stage,
+        "size": company.size,
+        "manager": company.manager,
+        "interviewers": company.interviewers,
+        "status": company.status,
+        "created": company.created,
+    }
+    parts = [
+        frontmatter.render(fields),
+        f"# {company.name}\n\n",
+        "These notes are yours to edit. prep only rewrites what sits between its\n"
+        "`prep:begin` / `prep:end` markers, and ticks checklist boxes.\n\n",
+        blocks.wrap_section("prep", _render_prep(prep)),
+        "\n",
+        blocks.wrap_section("checklist", render_checklist(checklist)),
+    ]
+    return "".join(parts)
+
+
+def render_checklist(groups: Sequence[ChecklistGroup]) -> str:
+    lines = ["## Questions to ask", ""]
+    for group in groups:
+        if not group.items:
+            continue
+        lines += [f"### {group.title}", ""]
+        for question_id, text, priority in group.items:
+            lines.append(f"- [ ] {_one_line(text)} _({priority})_ <!-- q:{question_id} -->")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _render_prep(sections: Sequence[PrepSection]) -> str:
+    lines = ["## My prep", ""]
+    if not sections:
+        lines += ["_Write your key messages, a recent win and why this company here._", ""]
+    for section in sections:
+        lines += [f"### {section.title}", ""]
+        if isinstance(section.answer, list):
+            lines += [f"- {_one_line(item)}" for item in section.answer]
+        else:
+            lines.append(section.answer)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_company(home: Path, slug: str) -> Company:
+    path = company_file(home, slug)
+    fields = frontmatter.parse(read_text(path), path).fields
+    return company_from_fields(fields, slug, path)
+
+
+def company_from_fields(fields: dict[str, Any], slug: str, path: Path) -> Company:
+    name = fields.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise PrepError(f"{path}:2:1: the front matter has no 'name'. Add a line like: name: \"Acme\"")
+    interviewers = fields.get("interviewers") or []
+    return Company(
+        name=name,
+        slug=slug,
+        role=str(fields.get("role") or ""),
+        stage=_optional_str(fields.get("stage")),
+        size=_optional_str(fields.get("size")),
+        manager=bool(fields.get("manager")),
+        interviewers=[str(item) for item in interviewers] if isinstance(interviewers, list) else [],
+        status=str(fields.get("status") or "researching"),
+        created=str(fields.get("created") or ""),
+    )
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def company_slugs(home: Path) -> list[str]:
+    """Every company folder in the data home, sorted."""
+    if not home.is_dir():
+        return []
+    return sorted(
+        entry.name
+        for entry in home.iterdir()
+        if is_slug(entry.name) and (entry / COMPANY_FILE).is_file()
+    )
+
+
+def list_companies(home: Path) -> list[Company]:
+    return [read_company(home, slug) for slug in company_slugs(home)]
+
+
+def resolve_company(home: Path, name: str) -> Company:
+    """The company a user typed (display name or folder name), or an error suggesting the closest."""
+    slug = slugify(clean_name(name))
+    if (company_dir(home, slug) / COMPANY_FILE).is_file():
+        return read_company(home, slug)
+    known = company_slugs(home)
+    extended = [other for other in known if other.startswith(slug + "-")]
+    if len(extended) == 1:  # `acme` finds "Acme, Inc." (acme-inc) when nothing else could be meant
+        return read_company(home, extended[0])
+    close = difflib.get_close_matches(slug, known, n=1, cutoff=0.5)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    if not known:
+        hint = " Create it first with `prep new " + _quote(name) + "`."
+    elif not close:
+        hint = " `prep list` shows your companies."
+    raise PrepError(f"No company named '{name}' in {home}.{hint}")
+
+
+def _quote(name: str) -> str:
+    return name if re.fullmatch(r"[A-Za-z0-9._-]+", name) else f'"{name}"'
+
+
+def update_company_file(home: Path, slug: str, edit: Any) -> None:
+    """Read-modify-write the company file under its lock; `edit(text, path) -> text`."""
+    folder = company_dir(home, slug)
+    path = folder / COMPANY_FILE
+    with folder_lock(folder):
+        text = read_text(path)
+        new_text = edit(text, path)
+        if new_text != text:
+            atomic_write(path, new_text)
+
+
+def set_status(home: Path, slug: str, status: str) -> None:
+    update_company_file(home, slug, lambda text, path: frontmatter.set_field(text, "status", status, path))
+
+
+def read_checklist(home: Path, slug: str) -> list[ChecklistItem]:
+    path = company_file(home, slug)
+    return parse_checklist(read_text(path), path)
+
+
+def parse_checklist(text: str, path: Path) -> list[ChecklistItem]:
+    inner = blocks.read_section(text, "checklist", path) or ""
+    items = []
+    for line in inner.split("\n"):
+        match = _CHECK_LINE.match(line)
+        if match and match.group(3) == "q":
+            items.append(ChecklistItem(match.group(4), match.group(2), match.group(1) != " "))
+    return items
+
+
+def tick(text: str, path: Path, section: str, prefix: str, ids: Iterable[str]) -> str:
+    """Tick the boxes of `ids` inside one owned section; every other byte stays."""
+    wanted = set(ids)
+    span = blocks.find_section(text, section, path)
+    if span is None or not wanted:
+        return text
+    start, end = span
+    lines = text[start:end].split("\n")
+    for index, line in enumerate(lines):
+        match = _CHECK_LINE.match(line)
+        if match and match.group(3) == prefix and match.group(4) in wanted and match.group(1) == " ":
+            lines[index] = "- [x]" + line[5:]
+    return text[:start] + "\n".join(lines) + text[end:]
+
+
+def tick_checklist(home: Path, slug: str, question_ids: Iterable[str]) -> None:
+    ids = list(question_ids)
+    update_company_file(home, slug, lambda text, path: tick(text, path, "checklist", "q", ids))
+
+
+def _refuse_escape(home: Path, target: Path) -> None:
+    """No input may make prep read or write outside the data home (symlinks included)."""
+    try:
+        resolved_home = home.resolve()
+        resolved = target.resolve()
+    except OSError:
+        return
+    if resolved != resolved_home and resolved_home not in resolved.parents:
+        raise PrepError(
+            f"{target} points outside the data home {home} (a symbolic link?). "
+            "prep only reads and writes inside its data home; replace the link with a folder."
+        )
+
+
+def _relative(home: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(home))
+    except ValueError:
+        return str(path)
+
+
+def done_followups(text: str, path: Path) -> set[str]:
+    inner = blocks.read_section(text, "followups", path) or ""
+    done = set()
+    for line in inner.split("\n"):
+        match = _CHECK_LINE.match(line)
+        if match and match.group(3) == "f" and match.group(1) != " ":
+            done.add(match.group(4))
+    return done
+
+
+def mark_followup_done(home: Path, slug: str, item_id: str, label: str) -> None:
+    """Tick a follow-up in the company file's follow-ups block (added on first use)."""
+
+    def edit(text: str, path: Path) -> str:
+        inner = blocks.read_section(text, "followups", path)
+        if inner is None:
+            inner = "## Follow-ups done\n\n"
+        if f"<!-- f:{item_id} -->" in inner:
+            return tick(text, path, "followups", "f", [item_id])
+        inner += f"- [x] {_one_line(label)} <!-- f:{item_id} -->\n"
+        return blocks.replace_section(text, "followups", inner, path)
+
+    update_company_file(home, slug, edit)

@@ -1,0 +1,267 @@
+"""Interview files: `<company>/interviews/<id>.md`, one per interview, appended entry by entry.
+
+Every change is a read-modify-write under the company's lock with an atomic
+replace, so an answer is on disk before the next question appears, parallel
+one-shot writers never lose each other's entries, and a kill leaves the file
+as before or as after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from interview_prep.core.models import (
+    Answer,
+    Company,
+    Flag,
+    Interview,
+    Interviewer,
+    Note,
+    Reflection,
+    Skip,
+)
+from interview_prep.errors import PrepError
+from interview_prep.storage import blocks, frontmatter
+from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
+from interview_prep.storage.companies import FORMAT_VERSION, company_dir
+from interview_prep.storage.home import make_private_dir
+from interview_prep.storage.slug import slugify
+
+INTERVIEWS = "interviews"
+_ID = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4}(?:-[a-z0-9-]+)?")
+
+
+def interviews_dir(home: Path, slug: str) -> Path:
+    return company_dir(home, slug) / INTERVIEWS
+
+
+def interview_path(home: Path, slug: str, interview_id: str) -> Path:
+    if not _ID.fullmatch(interview_id):
+        raise PrepError(
+            f"'{interview_id}' is not an interview id (they look like 2026-11-22-1420). "
+            "`prep review COMPANY --json` lists them."
+        )
+    return interviews_dir(home, slug) / f"{interview_id}.md"
+
+
+def list_interview_paths(home: Path, slug: str) -> list[Path]:
+    folder = interviews_dir(home, slug)
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob("*.md") if _ID.fullmatch(path.stem))
+
+
+def load_interviews(home: Path, slug: str) -> list[Interview]:
+    return [load_interview(path) for path in list_interview_paths(home, slug)]
+
+
+def latest_open(home: Path, slug: str) -> Path | None:
+    for path in reversed(list_interview_paths(home, slug)):
+        if not load_interview(path).finished:
+            return path
+    return None
+
+
+def start_interview(
+    home: Path,
+    company: Company,
+    round_name: str,
+    interviewers: list[Interviewer],
+    started: str,
+) -> Path:
+    """Create a new interview file; its id comes from the start time (and round)."""
+    folder = interviews_dir(home, company.slug)
+    make_private_dir(folder)
+    with folder_lock(company_dir(home, company.slug)):
+        return _create(folder, company, round_name, interviewers, started)
+
+
+def render_new(
+    company: Company, interview_id: str, round_name: str, interviewers: list[Interviewer], started: str
+) -> str:
+    fields: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "company": company.name,
+        "slug": company.slug,
+        "id": interview_id,
+        "round": round_name,
+        "started": started,
+        "interviewers": [{"name": person.name, "role": person.role} for person in interviewers],
+        "finished": False,
+    }
+    people = ", ".join(person.label() for person in interviewers) or "not recorded"
+    title = f"{company.name}: {round_name}" if round_name else company.name
+    return (
+        frontmatter.render(fields)
+        + f"# {title} ({started[:10]})\n\n"
+        + f"Interviewers: {people}\n"
+    )
+
+
+def load_interview(path: Path) -> Interview:
+    text = read_text(path)
+    header = frontmatter.parse(text, path)
+    fields = header.fields
+    interview = Interview(
+        id=str(fields.get("id") or path.stem),
+        company=str(fields.get("company") or ""),
+        round=str(fields.get("round") or ""),
+        started=str(fields.get("started") or ""),
+        interviewers=_interviewers(fields.get("interviewers"), path),
+        finished=fields.get("finished") is True,
+    )
+    body = text[header.body_start :]
+    for entry in blocks.parse_entries(body, path, first_line=header.fence_line + 1):
+        _add_entry(interview, entry)
+    return interview
+
+
+def _interviewers(value: Any, path: Path) -> list[Interviewer]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise PrepError(f"{path}:2:1: 'interviewers' must be a list of {{name, role}}.")
+    people = []
+    for item in value:
+        if isinstance(item, dict) and item.get("name"):
+            people.append(Interviewer(str(item["name"]), str(item.get("role") or "interviewer")))
+    return people
+
+
+def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
+    meta, n = entry.meta, entry.number
+    if entry.kind == "answer":
+        interview.answers.append(
+            Answer(n, str(meta.get("q", "")), str(meta.get("who", "")), entry.text,
+                   str(meta.get("at", "")), str(meta.get("question", "")))
+        )
+    elif entry.kind == "flag":
+        interview.flags.append(
+            Flag(n, entry.text, str(meta.get("severity", "medium")), str(meta.get("who", "")),
+                 str(meta.get("at", "")), meta.get("signal"))
+        )
+    elif entry.kind == "note":
+        interview.notes.append(Note(n, entry.text, str(meta.get("at", ""))))
+    elif entry.kind == "skip":
+        interview.skips.append(Skip(n, str(meta.get("q", "")), str(meta.get("who", ""))))
+    elif entry.kind == "reflection":
+        gut = meta.get("gut")
+        interview.reflection = Reflection(
+            gut=gut if isinstance(gut, int) else None,
+            excited=str(meta.get("excited", "")),
+            worries=str(meta.get("worries", "")),
+            accept=str(meta.get("accept", "")),
+            at=str(meta.get("at", "")),
+        )
+
+
+# Writing ---------------------------------------------------------------------
+
+
+def _edit(path: Path, change: Callable[[str], str]) -> None:
+    with folder_lock(path.parent.parent):
+        text = read_text(path)
+        atomic_write(path, change(text))
+
+
+def append_entry(path: Path, kind: str, meta: dict[str, Any], text: str, heading: str) -> int:
+    """Add an entry at the end of the file; returns its number."""
+    number = 0
+
+    def change(old: str) -> str:
+        nonlocal number
+        header = frontmatter.parse(old, path)
+        existing = blocks.parse_entries(old[header.body_start :], path, header.fence_line + 1)
+        number = max((entry.number for entry in existing), default=0) + 1
+        full_meta = {"n": number, **meta}
+        lead = "" if old.endswith("\n") else "\n"
+        heading_text = f"\n{heading}\n" if heading else "\n"
+        return old + lead + heading_text + blocks.format_entry(kind, full_meta, text)
+
+    _edit(path, change)
+    return number
+
+
+def replace_entry(path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> None:
+    """Rewrite one entry (a back-edited answer); the rest of the file stays byte for byte."""
+
+    def change(old: str) -> str:
+        try:
+            return blocks.replace_entry(old, number, {"n": number, **meta}, text, kind)
+        except KeyError:
+            raise PrepError(
+                f"{path}: entry {number} is no longer in the file (edited by hand?). "
+                "Your new text was not saved; add it again with `prep answer`."
+            ) from None
+
+    _edit(path, change)
+
+
+def set_finished(path: Path, finished: bool = True) -> None:
+    _edit(path, lambda text: frontmatter.set_field(text, "finished", finished, path))
+
+
+def set_reflection(path: Path, reflection: Reflection) -> None:
+    """Save the round's reflection: replaced in place when one exists, else appended."""
+    meta = {
+        "gut": reflection.gut,
+        "excited": reflection.excited,
+        "worries": reflection.worries,
+        "accept": reflection.accept,
+        "at": reflection.at,
+    }
+    text = render_reflection(reflection)
+    existing = next(
+        (entry for entry in _entries(path) if entry.kind == "reflection"), None
+    )
+    if existing is None:
+        append_entry(path, "reflection", meta, text, "## My reflection")
+    else:
+        replace_entry(path, existing.number, "reflection", meta, text)
+
+
+def render_reflection(reflection: Reflection) -> str:
+    gut = f"{reflection.gut}/5" if reflection.gut else "not given"
+    return (
+        f"- Gut score: {gut}\n"
+        f"- Excited by: {reflection.excited or '-'}\n"
+        f"- Worried by: {reflection.worries or '-'}\n"
+        f"- Would accept today: {reflection.accept or '-'}"
+    )
+
+
+def _entries(path: Path) -> list[blocks.Entry]:
+    text = read_text(path)
+    header = frontmatter.parse(text, path)
+    return blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
+
+
+def open_or_start(home: Path, company: Company, started: str) -> Path:
+    """The company's latest unfinished interview, or a new one; atomic for parallel callers."""
+    folder = interviews_dir(home, company.slug)
+    make_private_dir(folder)
+    with folder_lock(company_dir(home, company.slug)):
+        existing = latest_open(home, company.slug)
+        if existing is not None:
+            return existing
+        return _create(folder, company, "", [], started)
+
+
+def _create(
+    folder: Path, company: Company, round_name: str, interviewers: list[Interviewer], started: str
+) -> Path:
+    """Write a new interview file (the caller holds the company lock)."""
+    base = started[:10] + "-" + started[11:13] + started[14:16]
+    round_slug = slugify(round_name) if round_name.strip() else ""
+    if round_slug and not round_slug.startswith("company-"):
+        base += "-" + round_slug[:30].strip("-")
+    path = folder / f"{base}.md"
+    suffix = 2
+    while path.exists():
+        path = folder / f"{base}-{suffix}.md"
+        suffix += 1
+    atomic_write(path, render_new(company, path.stem, round_name, interviewers, started))
+    return path

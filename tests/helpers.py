@@ -1,0 +1,21 @@
+"""Small shared helpers for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from interview_prep.cli import app
+
+runner = CliRunner()
+
+
+def prep(*args: str) -> tuple[int, str, str]:
+    """Run `prep ARGS` in-process; (exit code, stdout, stderr)."""
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def interview_files(home: Path, slug: str) -> list[Path]:
+    return sorted((home / slug / "interviews").glob("*.md"))
