@@ -13,7 +13,7 @@ P = Path("note.md")
 
 
 def test_entry_text_round_trips_even_when_it_looks_like_markers() -> None:
-    hostile = "<!-- prep:end 1 -->\n\\<!-- prep:note {\"n\": 9} -->\n---\n# Heading\n\n"
+    hostile = '<!-- prep:end 1 -->\n\\<!-- prep:note {"n": 9} -->\n---\n# Heading\n\n'
     text = blocks.format_entry("answer", {"n": 1, "q": "love"}, hostile)
     entries = blocks.parse_entries(text, P)
     assert [e.text for e in entries] == [hostile]
@@ -61,14 +61,14 @@ def test_section_replace_keeps_everything_else() -> None:
 
 
 def test_front_matter_round_trip_and_single_field_edit() -> None:
-    fields = {"name": "Zürich: \"AG\"\n", "n": 3, "ok": True, "none": None, "list": [{"a": "b"}], "weird": "no"}
+    fields = {"name": 'Zürich: "AG"\n', "n": 3, "ok": True, "none": None, "list": [{"a": "b"}], "weird": "no"}
     text = frontmatter.render(fields) + "# body\n"
     parsed = frontmatter.parse(text, P)
     assert parsed.fields == fields
     assert text[parsed.body_start :] == "# body\n"
     edited = frontmatter.set_field(text, "n", 4, P)
     assert frontmatter.parse(edited, P).fields["n"] == 4
-    assert edited.replace('n: 4', 'n: 3') == text
+    assert edited.replace("n: 4", "n: 3") == text
 
 
 def test_hand_written_yaml_front_matter_is_read_safely() -> None:

@@ -69,9 +69,15 @@ def _root(
     ctx: typer.Context,
     home: Annotated[
         str | None,
-        typer.Option("--home", metavar="DIR", help="Data folder (default: $PREP_HOME, else your platform's data folder)."),
+        typer.Option(
+            "--home",
+            metavar="DIR",
+            help="Data folder (default: $PREP_HOME, else your platform's data folder).",
+        ),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Plain output, no colour (NO_COLOR works too).")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain output, no colour (NO_COLOR works too).")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -109,16 +115,22 @@ def _print_json(data: Any) -> None:
 @app.command()
 def new(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company's name, e.g. acme or \"Acme, Inc.\".")],
+    company: Annotated[str, typer.Argument(help='The company\'s name, e.g. acme or "Acme, Inc.".')],
     role: Annotated[str, typer.Option(help="The role you are interviewing for.")] = "",
     stage: Annotated[str | None, typer.Option(help="startup, scaleup, enterprise or public.")] = None,
     size: Annotated[str | None, typer.Option(help="small, medium or large.")] = None,
-    manager: Annotated[bool, typer.Option("--manager", help="A people-manager role: adds management questions.")] = False,
+    manager: Annotated[
+        bool, typer.Option("--manager", help="A people-manager role: adds management questions.")
+    ] = False,
     interviewer: Annotated[
         list[str] | None,
-        typer.Option(help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive."),
+        typer.Option(
+            help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive."
+        ),
     ] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")
+    ] = False,
 ) -> None:
     """Create a company's folder and a checklist of questions tailored to it.
 
@@ -137,9 +149,7 @@ def new(
     from interview_prep.commands import companies
 
     context = _ctx(ctx)
-    plan = companies.plan_new_company(
-        context, company, role, stage, size, manager, interviewer or []
-    )
+    plan = companies.plan_new_company(context, company, role, stage, size, manager, interviewer or [])
     selected = plan.tailored
     prep_answers: list[Any] = []
     if not no_input and _is_interactive():
@@ -172,14 +182,25 @@ def list_(
     context = _ctx(ctx)
     found = list_companies(context.home)
     if as_json:
-        _print_json({"companies": [
-            {"name": c.name, "slug": c.slug, "role": c.role, "stage": c.stage, "size": c.size,
-             "status": c.status, "created": c.created}
-            for c in found
-        ]})
+        _print_json(
+            {
+                "companies": [
+                    {
+                        "name": c.name,
+                        "slug": c.slug,
+                        "role": c.role,
+                        "stage": c.stage,
+                        "size": c.size,
+                        "status": c.status,
+                        "created": c.created,
+                    }
+                    for c in found
+                ]
+            }
+        )
         return
     if not found:
-        output.say("No companies yet. Start with: prep new acme --role \"Staff Engineer\"")
+        output.say('No companies yet. Start with: prep new acme --role "Staff Engineer"')
         return
     rows = [[c.name, c.role or "-", c.stage or "-", c.status, c.created[:10]] for c in found]
     output.say(output.table(["Company", "Role", "Stage", "Status", "Created"], rows, output.terminal_width()))
@@ -191,7 +212,10 @@ def status(
     company: Annotated[str, typer.Argument(help="The company.")],
     new_status: Annotated[
         str,
-        typer.Argument(metavar="STATUS", help="researching, applied, screening, interviewing, offer, accepted, declined or rejected."),
+        typer.Argument(
+            metavar="STATUS",
+            help="researching, applied, screening, interviewing, offer, accepted, declined or rejected.",
+        ),
     ],
 ) -> None:
     """Move a company along your pipeline.
@@ -253,7 +277,9 @@ def open_(
     try:
         code = subprocess.call([*shlex.split(editor), str(company_file(context.home, found.slug))])
     except OSError as error:
-        raise PrepError(f"Could not start the editor {editor!r}: {error.strerror}. Check $VISUAL / $EDITOR.") from None
+        raise PrepError(
+            f"Could not start the editor {editor!r}: {error.strerror}. Check $VISUAL / $EDITOR."
+        ) from None
     if code != 0:
         raise PrepError(f"The editor {editor!r} exited with code {code}.", code)
 
@@ -275,9 +301,12 @@ def ask(
         typer.Option("--with", metavar="NAME:ROLE", help="Who is in the room, in panel order (repeatable)."),
     ] = None,
     round_name: Annotated[str, typer.Option("--round", help="A label for this round, e.g. onsite.")] = "",
-    multiline: Annotated[bool, typer.Option("--multiline", help="Multi-line answers (Esc then Enter saves).")] = False,
+    multiline: Annotated[
+        bool, typer.Option("--multiline", help="Multi-line answers (Esc then Enter saves).")
+    ] = False,
     resume: Annotated[
-        bool | None, typer.Option("--resume/--new", help="Resume the unfinished interview, or start a new one.")
+        bool | None,
+        typer.Option("--resume/--new", help="Resume the unfinished interview, or start a new one."),
     ] = None,
 ) -> None:
     """The live interview: one question at a time, each answer saved before the next.
@@ -309,7 +338,9 @@ def answer(
     question_id: Annotated[str, typer.Argument(help="The question's id (see `prep banks list --json`).")],
     text: Annotated[str, typer.Argument(help="What they said.")],
     who: Annotated[str, typer.Option(help="Who answered.")] = "",
-    interview: Annotated[str | None, typer.Option(help="Interview id (default: the latest unfinished).")] = None,
+    interview: Annotated[
+        str | None, typer.Option(help="Interview id (default: the latest unfinished).")
+    ] = None,
 ) -> None:
     """Record one answer without prompts (for scripts and quick capture).
 
@@ -325,8 +356,9 @@ def answer(
     question = capture.find_question(context, question_id)
     capture.require_text(text, "answer")
     found, path = capture.target(context, company, interview)
-    saved = capture.save_answer(context, found, path, question.id,
-                                question.render(found.name, who or None), who.strip(), text)
+    saved = capture.save_answer(
+        context, found, path, question.id, question.render(found.name, who or None), who.strip(), text
+    )
     output.say(saved.confirmation())
 
 
@@ -337,7 +369,9 @@ def flag(
     text: Annotated[str, typer.Argument(help="What you noticed.")],
     severity: Annotated[str, typer.Option(help="low, medium or high.")] = "medium",
     who: Annotated[str, typer.Option(help="Who it concerns or who said it.")] = "",
-    interview: Annotated[str | None, typer.Option(help="Interview id (default: the latest unfinished).")] = None,
+    interview: Annotated[
+        str | None, typer.Option(help="Interview id (default: the latest unfinished).")
+    ] = None,
 ) -> None:
     """Record a red flag without prompts.
 
@@ -361,7 +395,9 @@ def note(
     ctx: typer.Context,
     company: Annotated[str, typer.Argument(help="The company.")],
     text: Annotated[str, typer.Argument(help="The note.")],
-    interview: Annotated[str | None, typer.Option(help="Interview id (default: the latest unfinished).")] = None,
+    interview: Annotated[
+        str | None, typer.Option(help="Interview id (default: the latest unfinished).")
+    ] = None,
 ) -> None:
     """Record a free note without prompts.
 
@@ -385,11 +421,22 @@ def note(
 @app.command()
 def review(
     ctx: typer.Context,
-    company: Annotated[str | None, typer.Argument(help="The company; leave out to compare every company.")] = None,
+    company: Annotated[
+        str | None, typer.Argument(help="The company; leave out to compare every company.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-    write: Annotated[bool, typer.Option("--write", help="Also save the review as review.md in the company folder.")] = False,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Do not ask for your reflection first.")] = False,
-    sort: Annotated[str, typer.Option(help="Sort the all-companies table by: name, status, rounds, flags, attrition, hours, gut, dealbreakers, followups.")] = "name",
+    write: Annotated[
+        bool, typer.Option("--write", help="Also save the review as review.md in the company folder.")
+    ] = False,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Do not ask for your reflection first.")
+    ] = False,
+    sort: Annotated[
+        str,
+        typer.Option(
+            help="Sort the all-companies table by: name, status, rounds, flags, attrition, hours, gut, dealbreakers, followups."
+        ),
+    ] = "name",
 ) -> None:
     """Show what the answers add up to: for one company, or every company side by side.
 
@@ -406,8 +453,8 @@ def review(
       prep review --sort flags
     """
     from interview_prep.commands import review as reviewing
-    from interview_prep.render.console import console
     from interview_prep.render import review_view
+    from interview_prep.render.console import console
 
     context = _ctx(ctx)
     if company is None:
@@ -466,7 +513,9 @@ def reflect(
 def done(
     ctx: typer.Context,
     company: Annotated[str, typer.Argument(help="The company.")],
-    item: Annotated[str, typer.Argument(help="The follow-up id shown by `prep review` (e.g. recruiter-call).")],
+    item: Annotated[
+        str, typer.Argument(help="The follow-up id shown by `prep review` (e.g. recruiter-call).")
+    ],
 ) -> None:
     """Tick off a follow-up: the recruiter call, a thank-you note.
 
@@ -481,7 +530,9 @@ def done(
     output.say(reviewing.done(_ctx(ctx), company, item))
 
 
-config_app = typer.Typer(cls=_PrepGroup, rich_markup_mode=None, help="Your settings: thresholds, dealbreakers, values.")
+config_app = typer.Typer(
+    cls=_PrepGroup, rich_markup_mode=None, help="Your settings: thresholds, dealbreakers, values."
+)
 app.add_typer(config_app, name="config")
 
 
@@ -501,8 +552,13 @@ def config_show(
     context = _ctx(ctx)
     settings = context.settings()
     path = context.home / "config.yaml"
-    data = {"path": str(path), "exists": path.is_file(), "thresholds": settings.thresholds,
-            "dealbreakers": settings.dealbreakers, "values": settings.values}
+    data = {
+        "path": str(path),
+        "exists": path.is_file(),
+        "thresholds": settings.thresholds,
+        "dealbreakers": settings.dealbreakers,
+        "values": settings.values,
+    }
     if as_json:
         _print_json(data)
         return

@@ -16,7 +16,9 @@ from interview_prep.banks.model import PrepPrompt, Question, Signal
 PRIORITY_MARK = {"must": "must  ", "should": "should", "could": "could "}
 
 
-def pick_questions(candidates: Sequence[Question], preselected: Sequence[Question], company: str) -> list[Question]:
+def pick_questions(
+    candidates: Sequence[Question], preselected: Sequence[Question], company: str
+) -> list[Question]:
     chosen = {question.id for question in preselected}
     choices = [
         Choice(
@@ -36,7 +38,9 @@ def pick_questions(candidates: Sequence[Question], preselected: Sequence[Questio
 
 def self_prep(prompts: Sequence[PrepPrompt]) -> list[tuple[PrepPrompt, str | list[str]]]:
     """The candidate's own prep; every prompt can be skipped with Enter."""
-    if not prompts or not confirm("Write your own prep now (key messages, a recent win, why this company)?", True):
+    if not prompts or not confirm(
+        "Write your own prep now (key messages, a recent win, why this company)?", True
+    ):
         return []
     answers: list[tuple[PrepPrompt, str | list[str]]] = []
     for prompt in prompts:
@@ -56,7 +60,9 @@ def list_items(prompt: PrepPrompt) -> list[str]:
     items: list[str] = []
     while len(items) < limit:
         label = f"{prompt.prompt} ({len(items) + 1}/{limit})" if items else prompt.prompt
-        text = questionary.text(label, instruction="(one per line; Enter on an empty line to finish)").unsafe_ask()
+        text = questionary.text(
+            label, instruction="(one per line; Enter on an empty line to finish)"
+        ).unsafe_ask()
         if not text.strip():
             break
         items.append(text.strip())
@@ -64,9 +70,7 @@ def list_items(prompt: PrepPrompt) -> list[str]:
 
 
 def answer(message: str, default: str = "", multiline: bool = False) -> str:
-    result: str = questionary.text(
-        message, default=default, multiline=multiline, qmark=">"
-    ).unsafe_ask()
+    result: str = questionary.text(message, default=default, multiline=multiline, qmark=">").unsafe_ask()
     return result
 
 

@@ -36,7 +36,7 @@ def parse_with(values: Sequence[str]) -> list[Interviewer]:
         name, _, role_text = value.partition(":")
         if not name.strip() or not role_text.strip():
             raise PrepError(
-                f"--with {value!r} needs NAME:ROLE, e.g. --with \"Dana:hiring-manager\" "
+                f'--with {value!r} needs NAME:ROLE, e.g. --with "Dana:hiring-manager" '
                 "(roles: recruiter, hiring-manager, engineer, executive)."
             )
         role = normalise_role(role_text)
@@ -118,8 +118,10 @@ def run(session: Session) -> str:
         while True:
             step = session.next_step()
             if step is None:
-                screen.info("No questions left for this panel. Type a note, /f for a red flag, "
-                            "or press Enter to finish.")
+                screen.info(
+                    "No questions left for this panel. Type a note, /f for a red flag, "
+                    "or press Enter to finish."
+                )
                 raw = prompts.answer("Anything else?")
                 if not raw.strip():
                     return finish(session)
@@ -130,7 +132,9 @@ def run(session: Session) -> str:
             if outcome == "done":
                 return finish(session)
     except KeyboardInterrupt:
-        screen.info(f"Saved. Everything you typed is in {session.path}. Run `prep ask {session.company.slug}` to resume.")
+        screen.info(
+            f"Saved. Everything you typed is in {session.path}. Run `prep ask {session.company.slug}` to resume."
+        )
         raise SystemExit(EXIT_INTERRUPTED) from None
 
 
@@ -151,7 +155,9 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
     elif step is None:
         if raw.strip():
             screen.saved(capture.save_note(session.ctx, session.path, raw).confirmation())
-    elif command == "skip" or not raw.strip():
+    elif not raw.strip():
+        screen.info("Nothing typed. Type the answer, or /s to skip (/? for every key).")
+    elif command == "skip":
         _drop(session, step)
         if step.kind == "question":
             capture.save_skip(session.path, step.question_id, step.who)
@@ -164,8 +170,9 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
 
 
 def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -> None:
-    saved = capture.save_answer(session.ctx, session.company, session.path, step.question_id,
-                                step.text, step.who, text)
+    saved = capture.save_answer(
+        session.ctx, session.company, session.path, step.question_id, step.text, step.who, text
+    )
     _drop(session, step)
     screen.saved(saved.confirmation())
     question = session.catalog.questions.get(step.question_id)
@@ -194,8 +201,13 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
     last = max(current.answers, key=lambda a: a.number)
     screen.info(f"Editing your answer to: {last.question_text or last.question_id}")
     text = prompts.answer("Answer:", default=last.text, multiline=session.multiline)
-    meta = {"q": last.question_id, "who": last.who, "at": last.at, "question": last.question_text,
-            "edited": now()}
+    meta = {
+        "q": last.question_id,
+        "who": last.who,
+        "at": last.at,
+        "question": last.question_text,
+        "edited": now(),
+    }
     interviews.replace_entry(session.path, last.number, "answer", meta, text)
     screen.saved(f"Updated answer {last.number}.")
 

@@ -43,19 +43,36 @@ def question_json(question: Question) -> dict[str, Any]:
 def catalog_json(catalog: Catalog) -> dict[str, Any]:
     return {
         "banks": [
-            {"id": bank.id, "title": bank.title, "path": bank.path, "questions": bank.questions,
-             "signals": bank.signals, "prep": bank.prep, "user": bank.user}
+            {
+                "id": bank.id,
+                "title": bank.title,
+                "path": bank.path,
+                "questions": bank.questions,
+                "signals": bank.signals,
+                "prep": bank.prep,
+                "user": bank.user,
+            }
             for bank in catalog.banks
         ],
         "categories": [
-            {"id": category, "title": title,
-             "questions": sum(1 for q in catalog.questions.values() if q.category == category)}
+            {
+                "id": category,
+                "title": title,
+                "questions": sum(1 for q in catalog.questions.values() if q.category == category),
+            }
             for category, title in CATEGORIES.items()
         ],
         "questions": [question_json(question) for question in catalog.questions.values()],
         "signals": [
-            {"id": s.id, "bank": s.bank, "text": s.text, "why": s.why, "severity": s.severity,
-             "match": list(s.match), "source": s.source}
+            {
+                "id": s.id,
+                "bank": s.bank,
+                "text": s.text,
+                "why": s.why,
+                "severity": s.severity,
+                "match": list(s.match),
+                "source": s.source,
+            }
             for s in catalog.signals.values()
         ],
         "prep": [
@@ -67,8 +84,14 @@ def catalog_json(catalog: Catalog) -> dict[str, Any]:
 
 def banks_table(catalog: Catalog, width: int) -> str:
     rows = [
-        [bank.id, bank.title, str(bank.questions), str(bank.signals), str(bank.prep),
-         "yours" if bank.user else "shipped"]
+        [
+            bank.id,
+            bank.title,
+            str(bank.questions),
+            str(bank.signals),
+            str(bank.prep),
+            "yours" if bank.user else "shipped",
+        ]
         for bank in catalog.banks
     ]
     table = output.table(["Bank", "Title", "Questions", "Signals", "Prep", "From"], rows, width)
@@ -89,9 +112,7 @@ def show(catalog: Catalog, item_id: str) -> str:
     if bank is not None:
         lines = [f"{bank.title} ({bank.path})", ""]
         lines += [
-            f"  {q.id:<32} {q.priority:<6} {q.text}"
-            for q in catalog.questions.values()
-            if q.bank == bank.id
+            f"  {q.id:<32} {q.priority:<6} {q.text}" for q in catalog.questions.values() if q.bank == bank.id
         ]
         lines += [f"  {s.id:<32} signal {s.text}" for s in catalog.signals.values() if s.bank == bank.id]
         return output.inert("\n".join(lines))
@@ -115,7 +136,9 @@ def describe_question(question: Question) -> str:
     if question.follow_ups:
         lines.append("  Follow-ups: " + " / ".join(question.follow_ups))
     if question.answer is not None:
-        limits = [f"flags above {question.answer.flag_above:g}" if question.answer.flag_above is not None else "",
-                  f"flags below {question.answer.flag_below:g}" if question.answer.flag_below is not None else ""]
+        limits = [
+            f"flags above {question.answer.flag_above:g}" if question.answer.flag_above is not None else "",
+            f"flags below {question.answer.flag_below:g}" if question.answer.flag_below is not None else "",
+        ]
         lines.append(f"  Numeric answer: {question.answer.unit}; " + ", ".join(x for x in limits if x))
     return output.inert("\n".join(lines))

@@ -28,8 +28,9 @@ def answer_heading(question_text: str, who: str) -> str:
     return f"### {' '.join(question_text.split())}" + (f" ({who})" if who else "")
 
 
-def save_answer(ctx: Context, company: Company, path: Path, question_id: str,
-                question_text: str, who: str, text: str) -> Saved:
+def save_answer(
+    ctx: Context, company: Company, path: Path, question_id: str, question_text: str, who: str, text: str
+) -> Saved:
     meta = {"q": question_id, "who": who, "at": now(), "question": question_text}
     number = interviews.append_entry(path, "answer", meta, text, answer_heading(question_text, who))
     if "/" not in question_id:
@@ -41,8 +42,9 @@ def save_skip(path: Path, question_id: str, who: str) -> None:
     interviews.append_entry(path, "skip", {"q": question_id, "who": who}, "", "")
 
 
-def save_flag(ctx: Context, path: Path, text: str, severity: str, who: str,
-              signal: str | None = None) -> Saved:
+def save_flag(
+    ctx: Context, path: Path, text: str, severity: str, who: str, signal: str | None = None
+) -> Saved:
     level = check_severity(severity)
     meta = {"severity": level, "who": who, "at": now(), "signal": signal}
     heading = f"### Red flag ({level})" + (f": {who}" if who else "")
@@ -64,7 +66,7 @@ def check_severity(severity: str) -> str:
 
 def require_text(text: str, what: str) -> str:
     if not text.strip():
-        raise PrepError(f"The {what} is empty. Put the text in quotes, e.g. prep note acme \"Great team\".")
+        raise PrepError(f'The {what} is empty. Put the text in quotes, e.g. prep note acme "Great team".')
     return text
 
 

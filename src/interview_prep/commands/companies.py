@@ -65,7 +65,9 @@ def create(
     prep_answers: Sequence[tuple[PrepPrompt, str | list[str]]],
 ) -> str:
     groups = [
-        store.ChecklistGroup(title, [(q.id, q.text.replace("{company}", plan.company.name), q.priority) for q in items])
+        store.ChecklistGroup(
+            title, [(q.id, q.text.replace("{company}", plan.company.name), q.priority) for q in items]
+        )
         for title, items in checklist.group_by_category(checklist.order_for_checklist(selected))
     ]
     sections = [

@@ -69,10 +69,14 @@ def reflect(ctx: Context, name: str, gut: int | None, excited: str, worries: str
     if not paths:
         raise PrepError(f"{company.name} has no interviews yet. Reflect after `prep ask {company.slug}`.")
     if gut is not None and not 1 <= gut <= 5:
-        raise PrepError(f"--gut {gut} is out of range; give a whole number from 1 (walk away) to 5 (can't wait).")
+        raise PrepError(
+            f"--gut {gut} is out of range; give a whole number from 1 (walk away) to 5 (can't wait)."
+        )
     if accept and accept not in ACCEPT:
         raise PrepError(f"--accept {accept!r} is not one of: {', '.join(ACCEPT)}.")
-    interview_store.set_reflection(paths[-1], Reflection(gut, excited.strip(), worries.strip(), accept, now()))
+    interview_store.set_reflection(
+        paths[-1], Reflection(gut, excited.strip(), worries.strip(), accept, now())
+    )
     return f"Saved your reflection to {paths[-1].relative_to(ctx.home)}."
 
 
@@ -95,6 +99,10 @@ def write_review(ctx: Context, slug: str, markdown: str) -> Path:
     folder = store.company_dir(ctx.home, slug)
     path = folder / REVIEW_FILE
     with folder_lock(folder):
-        text = read_text(path) if path.exists() else "# Review\n\nYour own notes can go anywhere outside the generated block.\n\n"
+        text = (
+            read_text(path)
+            if path.exists()
+            else "# Review\n\nYour own notes can go anywhere outside the generated block.\n\n"
+        )
         atomic_write(path, blocks.replace_section(text, "review", markdown, path))
     return path

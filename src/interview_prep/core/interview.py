@@ -70,8 +70,7 @@ def plan(
     answered_before = _answered(earlier)
     done_now = _answered([current]) | {(skip.question_id, skip.who) for skip in current.skips}
     everyone_rank = {
-        question.id: rank
-        for rank, question in enumerate(q for q in checklist if q.for_everyone)
+        question.id: rank for rank, question in enumerate(q for q in checklist if q.for_everyone)
     }
     steps: list[Step] = []
     for priority in PRIORITIES:
@@ -98,8 +97,14 @@ def follow_up_step(question: Question, who: str, asked: int) -> Step | None:
     if asked >= len(question.follow_ups):
         return None
     text = question.follow_ups[asked]
-    return Step(f"{question.id}/follow-up-{asked + 1}", who, text, f"Follow-up to: {question.text}",
-                question.priority, "follow-up")
+    return Step(
+        f"{question.id}/follow-up-{asked + 1}",
+        who,
+        text,
+        f"Follow-up to: {question.text}",
+        question.priority,
+        "follow-up",
+    )
 
 
 def carry_forward(

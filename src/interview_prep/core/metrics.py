@@ -22,13 +22,11 @@ class Reading:
         shown = f"{self.value:.0f}%" if self.unit == "percent" else f"{self.value:g} {self.unit}"
         base = f"{shown} ({self.detail})" if self.detail else shown
         if self.flagged and self.limit is not None:
-            return f"{base}: {self.flagged} your threshold of {self.limit:g}, a red flag"
+            return f"{base}, {self.flagged} your limit of {self.limit:g}"
         return base
 
 
-def read(
-    spec: NumericAnswer, text: str, overrides: Mapping[str, float] | None = None
-) -> Reading | None:
+def read(spec: NumericAnswer, text: str, overrides: Mapping[str, float] | None = None) -> Reading | None:
     """The number in an answer, and whether it crosses the (possibly user-set) threshold."""
     detail = ""
     if spec.kind == "hires-departures":

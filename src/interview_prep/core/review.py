@@ -14,7 +14,7 @@ from typing import Any
 
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
-from interview_prep.core.models import Company, Interview, Reflection
+from interview_prep.core.models import Answer, Company, Interview, Reflection
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
@@ -100,11 +100,18 @@ def review(
         flags=red_flags(interviews, catalog, thresholds, PhraseMatcher(catalog, dealbreakers)),
         metrics=found_metrics,
         coverage=coverage(checklist, asked_ids),
-        unasked_musts=[(q.id, q.render(company.name, None)) for q in checklist
-                       if q.priority == "must" and q.id not in asked_ids],
+        unasked_musts=[
+            (q.id, q.render(company.name, None))
+            for q in checklist
+            if q.priority == "must" and q.id not in asked_ids
+        ],
         followups=followups(interviews, done_followups),
-        next_steps=[(a.who, a.text) for iv in interviews for a in iv.answers
-                    if a.question_id == "next-steps" and a.text.strip()],
+        next_steps=[
+            (a.who, a.text)
+            for iv in interviews
+            for a in iv.answers
+            if a.question_id == "next-steps" and a.text.strip()
+        ],
     )
 
 
@@ -128,11 +135,7 @@ def answers_by_question(
         for answer in interview.answers:
             if answer.who and answer.text.strip():
                 latest.setdefault(answer.question_id, {})[answer.who] = answer.text
-    return {
-        qid: list(by_person.items())
-        for qid, by_person in latest.items()
-        if len(by_person) >= min_people
-    }
+    return {qid: list(by_person.items()) for qid, by_person in latest.items() if len(by_person) >= min_people}
 
 
 def side_by_side(
@@ -147,7 +150,7 @@ def side_by_side(
         everyone = question is not None and question.for_everyone
         if not everyone and len(answers) < 2:
             continue
-        text = question.render(company_name, None) if question else qid
+        text = short_question(question.render(company_name, None)) if question else qid
         rows.append((qid, text, dict(answers)))
         for who, _ in answers:
             if who not in people:
@@ -157,23 +160,38 @@ def side_by_side(
     return people, rows
 
 
+def short_question(text: str, limit: int = 70) -> str:
+    """The first sentence of a question: enough to recognise it in a table."""
+    first = text.split("? ")[0].rstrip("?") + "?"
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
 def _for_everyone(catalog: Catalog, qid: str) -> bool:
     question = catalog.questions.get(qid)
     return question is not None and question.for_everyone
+
+
+def latest_answers(interviews: Sequence[Interview]) -> list[Answer]:
+    """One answer per (question, person): the latest, so a repeated answer is not counted twice."""
+    latest: dict[tuple[str, str], Answer] = {}
+    for interview in interviews:
+        for answer in interview.answers:
+            if answer.text.strip():
+                latest[(answer.question_id, answer.who)] = answer
+    return list(latest.values())
 
 
 def collect_metrics(
     interviews: Sequence[Interview], catalog: Catalog, thresholds: Mapping[str, float]
 ) -> dict[str, MetricSummary]:
     readings: dict[str, list[tuple[str, metrics.Reading]]] = {}
-    for interview in interviews:
-        for answer in interview.answers:
-            question = catalog.questions.get(answer.question_id)
-            if question is None or question.answer is None:
-                continue
-            reading = metrics.read(question.answer, answer.text, thresholds)
-            if reading is not None:
-                readings.setdefault(reading.metric, []).append((answer.who, reading))
+    for answer in latest_answers(interviews):
+        question = catalog.questions.get(answer.question_id)
+        if question is None or question.answer is None:
+            continue
+        reading = metrics.read(question.answer, answer.text, thresholds)
+        if reading is not None:
+            readings.setdefault(reading.metric, []).append((answer.who, reading))
     summaries = {}
     for metric, found in readings.items():
         values = [reading.value for _, reading in found]
@@ -206,16 +224,23 @@ def _number_flags(
     interviews: Sequence[Interview], catalog: Catalog, thresholds: Mapping[str, float]
 ) -> list[RedFlag]:
     flags = []
-    for interview in interviews:
-        for answer in interview.answers:
-            question = catalog.questions.get(answer.question_id)
-            if question is None or question.answer is None:
-                continue
-            reading = metrics.read(question.answer, answer.text, thresholds)
-            if reading is not None and reading.flagged:
-                label = question.answer.metric.replace("_", " ")
-                flags.append(RedFlag("number", "high", f"{label}: {reading.describe()}", answer.who,
-                                     answer.at[:16], quote(answer.text, "")))
+    for answer in latest_answers(interviews):
+        question = catalog.questions.get(answer.question_id)
+        if question is None or question.answer is None:
+            continue
+        reading = metrics.read(question.answer, answer.text, thresholds)
+        if reading is not None and reading.flagged:
+            label = question.answer.metric.replace("_", " ").capitalize()
+            flags.append(
+                RedFlag(
+                    "number",
+                    "high",
+                    f"{label}: {reading.describe()}",
+                    answer.who,
+                    answer.at[:16],
+                    quote(answer.text, ""),
+                )
+            )
     return flags
 
 
@@ -230,7 +255,9 @@ class PhraseMatcher:
             for fragment in signal.match:
                 self._owners.setdefault(fragment.lower(), []).append(("signal", signal.severity, signal.text))
         for phrase in dealbreakers:
-            self._owners.setdefault(phrase.lower(), []).append(("dealbreaker", "high", f"Dealbreaker: {phrase}"))
+            self._owners.setdefault(phrase.lower(), []).append(
+                ("dealbreaker", "high", f"Dealbreaker: {phrase}")
+            )
         fragments = sorted(self._owners, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(f) for f in fragments)) if fragments else None
 
@@ -251,11 +278,11 @@ class PhraseMatcher:
 
 def _phrase_flags(interviews: Sequence[Interview], matcher: PhraseMatcher) -> list[RedFlag]:
     flags = []
-    for interview in interviews:
-        for answer in interview.answers:
-            for kind, severity, label, fragment in matcher.find(answer.text):
-                flags.append(RedFlag(kind, severity, label, answer.who, answer.at[:16],
-                                     quote(answer.text, fragment)))
+    for answer in latest_answers(interviews):
+        for kind, severity, label, fragment in matcher.find(answer.text):
+            flags.append(
+                RedFlag(kind, severity, label, answer.who, answer.at[:16], quote(answer.text, fragment))
+            )
     return flags
 
 
@@ -285,13 +312,25 @@ def coverage(checklist: Sequence[Question], asked_ids: set[str]) -> list[Categor
 def followups(interviews: Sequence[Interview], done: set[str]) -> list[FollowUp]:
     items: list[FollowUp] = []
     if interviews:
-        items.append(FollowUp("recruiter-call", "Call the recruiter: how it went, what you wish you had said",
-                              _plus_hours(interviews[0].started, 48), "recruiter-call" in done))
+        items.append(
+            FollowUp(
+                "recruiter-call",
+                "Call the recruiter: how it went, what you wish you had said",
+                _plus_hours(interviews[0].started, 48),
+                "recruiter-call" in done,
+            )
+        )
     for interview in interviews:
         item_id = f"thank-you-{interview.id}"
         names = ", ".join(p.name for p in interview.interviewers) or "your interviewers"
-        items.append(FollowUp(item_id, f"Send a genuine thank-you note to {names}",
-                              _plus_hours(interview.started, 24), item_id in done))
+        items.append(
+            FollowUp(
+                item_id,
+                f"Send a genuine thank-you note to {names}",
+                _plus_hours(interview.started, 24),
+                item_id in done,
+            )
+        )
     return items
 
 
@@ -306,8 +345,13 @@ def to_json(data: Review) -> dict[str, Any]:
     company = data.company
     return {
         "company": {
-            "name": company.name, "slug": company.slug, "role": company.role, "stage": company.stage,
-            "size": company.size, "status": company.status, "rounds": data.rounds,
+            "name": company.name,
+            "slug": company.slug,
+            "role": company.role,
+            "stage": company.stage,
+            "size": company.size,
+            "status": company.status,
+            "rounds": data.rounds,
             "interviewers": [{"name": n, "role": r} for n, r in data.interviewers],
         },
         "reflection": {
@@ -316,39 +360,65 @@ def to_json(data: Review) -> dict[str, Any]:
         },
         "side_by_side": {
             "interviewers": data.side_by_side_people,
-            "rows": [{"question_id": qid, "question": text, "answers": answers}
-                     for qid, text, answers in data.side_by_side],
+            "rows": [
+                {"question_id": qid, "question": text, "answers": answers}
+                for qid, text, answers in data.side_by_side
+            ],
         },
         "themes": [
-            {"question_id": t.question_id, "phrase": t.phrase, "who": list(t.who), "everyone": t.everyone,
-             "strength": t.strength, "evidence": [{"who": w, "text": s} for w, s in t.evidence],
-             "explanation": themes.explain(t)}
+            {
+                "question_id": t.question_id,
+                "phrase": t.phrase,
+                "who": list(t.who),
+                "everyone": t.everyone,
+                "strength": t.strength,
+                "evidence": [{"who": w, "text": s} for w, s in t.evidence],
+                "explanation": themes.explain(t),
+            }
             for t in data.themes
         ],
         "flags": [
-            {"kind": f.kind, "severity": f.severity, "text": f.text, "who": f.who, "when": f.when,
-             "evidence": f.evidence}
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "text": f.text,
+                "who": f.who,
+                "when": f.when,
+                "evidence": f.evidence,
+            }
             for f in data.flags
         ],
         "metrics": {
-            m.metric: {"value": round(m.value, 1), "unit": m.unit, "flagged": m.flagged,
-                       "readings": [{"who": w, "value": v} for w, v in m.readings]}
+            m.metric: {
+                "value": round(m.value, 1),
+                "unit": m.unit,
+                "flagged": m.flagged,
+                "readings": [{"who": w, "value": v} for w, v in m.readings],
+            }
             for m in data.metrics.values()
         },
         "coverage": {
-            "categories": [{"category": c.category, "title": c.title, "asked": c.asked, "total": c.total}
-                           for c in data.coverage],
+            "categories": [
+                {"category": c.category, "title": c.title, "asked": c.asked, "total": c.total}
+                for c in data.coverage
+            ],
             "unasked_musts": [{"id": qid, "text": text} for qid, text in data.unasked_musts],
         },
-        "followups": [
-            {"id": f.id, "text": f.text, "due": f.due, "done": f.done} for f in data.followups
-        ] + [{"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
-             for who, text in data.next_steps],
+        "followups": [{"id": f.id, "text": f.text, "due": f.due, "done": f.done} for f in data.followups]
+        + [
+            {"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
+            for who, text in data.next_steps
+        ],
     }
 
 
 def _reflection_json(reflection: Reflection | None) -> dict[str, Any] | None:
     if reflection is None:
         return None
-    return {"gut": reflection.gut, "excited": reflection.excited, "worries": reflection.worries,
-            "accept": reflection.accept, "at": reflection.at}
+    return {
+        "gut": reflection.gut,
+        "excited": reflection.excited,
+        "worries": reflection.worries,
+        "accept": reflection.accept,
+        "at": reflection.at,
+    }

@@ -389,6 +389,9 @@ def explain(theme: Theme) -> str:
     """One plain line, e.g. "'deadline' came up in answers to `hate` from all 3
     interviewers: Dana, Lee, Sam"."""
     noun = "interviewer" if theme.strength == 1 else "interviewers"
-    count = f"all {theme.strength} {noun}" if theme.everyone else f"{theme.strength} {noun}"
+    if theme.everyone:
+        count = "both interviewers" if theme.strength == 2 else f"all {theme.strength} {noun}"
+    else:
+        count = f"{theme.strength} {noun}"
     names = ", ".join(theme.who)
     return f"'{theme.phrase}' came up in answers to `{theme.question_id}` from {count}: {names}"

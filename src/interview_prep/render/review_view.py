@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
@@ -21,16 +22,27 @@ def _title(text: str) -> Text:
 
 
 def company_view(data: Review) -> RenderableType:
-    parts: list[RenderableType] = [header(data), reflection(data), side_by_side(data), themes(data),
-                                   flags(data), coverage(data), followups(data)]
+    parts: list[RenderableType] = [
+        header(data),
+        reflection(data),
+        side_by_side(data),
+        themes(data),
+        flags(data),
+        coverage(data),
+        followups(data),
+    ]
     return Group(*parts)
 
 
 def header(data: Review) -> RenderableType:
     c = data.company
     line = Text(inert(c.name), style="bold")
-    facts = [c.role or "role not set", c.stage or "stage not set", c.status,
-             f"{data.rounds} round{'s' if data.rounds != 1 else ''}"]
+    facts = [
+        c.role or "role not set",
+        c.stage or "stage not set",
+        c.status,
+        f"{data.rounds} round{'s' if data.rounds != 1 else ''}",
+    ]
     line.append("  " + " · ".join(inert(f) for f in facts), style="dim")
     people = ", ".join(f"{inert(n)} ({r.replace('-', ' ')})" for n, r in data.interviewers) or "nobody yet"
     return Group(line, Text(f"Met: {people}"))
@@ -39,8 +51,10 @@ def header(data: Review) -> RenderableType:
 def reflection(data: Review) -> RenderableType:
     latest = data.latest_reflection
     if latest is None:
-        body = Text("Not written yet. Write it before you talk to anyone: prep reflect COMPANY --gut N ...",
-                    style="yellow")
+        body = Text(
+            "Not written yet. Write it before you talk to anyone: prep reflect COMPANY --gut N ...",
+            style="yellow",
+        )
     else:
         gut = f"{latest.gut}/5" if latest.gut else "-"
         body = Text(
@@ -52,7 +66,10 @@ def reflection(data: Review) -> RenderableType:
 
 def side_by_side(data: Review) -> RenderableType:
     if not data.side_by_side:
-        return Group(_title("Side by side"), Text("No question answered by more than one interviewer yet.", style="dim"))
+        return Group(
+            _title("Side by side"),
+            Text("No question answered by more than one interviewer yet.", style="dim"),
+        )
     table = Table(show_lines=True, expand=True)
     table.add_column("Question", ratio=1, overflow="fold")
     for person in data.side_by_side_people:
@@ -64,7 +81,10 @@ def side_by_side(data: Review) -> RenderableType:
 
 def themes(data: Review) -> RenderableType:
     if not data.themes:
-        return Group(_title("Repeated themes"), Text("No word or phrase came up with two or more interviewers.", style="dim"))
+        return Group(
+            _title("Repeated themes"),
+            Text("No word or phrase came up with two or more interviewers.", style="dim"),
+        )
     lines = []
     for theme in data.themes:
         style = "bold red" if theme.everyone else ""
@@ -132,12 +152,26 @@ def _count(value: int, warm: str = "red") -> Text:
 
 def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
     if not rows:
-        return Text("No companies yet. Start with: prep new acme --role \"Staff Engineer\"")
+        return Text('No companies yet. Start with: prep new acme --role "Staff Engineer"')
     table = Table(title="Every company", title_justify="left", expand=False)
-    for name, justify in [("Company", "left"), ("Status", "left"), ("Rnd", "right"), ("Flags H/M/L", "right"),
-                          ("Attr%", "right"), ("Hrs/wk", "right"), ("Gut", "right"), ("Deal", "right"),
-                          ("To do", "right")]:
-        table.add_column(name, justify=justify, overflow="ellipsis", no_wrap=True, max_width=24 if name == "Company" else None)  # type: ignore[arg-type]
+    for name, justify in [
+        ("Company", "left"),
+        ("Status", "left"),
+        ("Rnd", "right"),
+        ("Flags H/M/L", "right"),
+        ("Attr%", "right"),
+        ("Hrs/wk", "right"),
+        ("Gut", "right"),
+        ("Deal", "right"),
+        ("To do", "right"),
+    ]:
+        table.add_column(
+            name,
+            justify=justify,
+            overflow="ellipsis",
+            no_wrap=True,
+            max_width=24 if name == "Company" else None,
+        )  # type: ignore[arg-type]
     for row in rows:
         flag_text = Text()
         flag_text.append(str(row.flags_high), style="bold red" if row.flags_high else "dim")
@@ -145,29 +179,36 @@ def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
         flag_text.append(str(row.flags_medium), style="yellow" if row.flags_medium else "dim")
         flag_text.append("/")
         flag_text.append(str(row.flags_low), style="dim")
-        gut_style = "dim" if row.gut is None else "bold red" if row.gut <= 2 else "yellow" if row.gut == 3 else "green"
+        gut_style = (
+            "dim"
+            if row.gut is None
+            else "bold red"
+            if row.gut <= 2
+            else "yellow"
+            if row.gut == 3
+            else "green"
+        )
         table.add_row(
-            inert(row.name), row.status, str(row.rounds), flag_text,
-            _heat(row.attrition, row.attrition_flagged), _heat(row.hours, row.hours_flagged),
+            inert(row.name),
+            row.status,
+            str(row.rounds),
+            flag_text,
+            _heat(row.attrition, row.attrition_flagged),
+            _heat(row.hours, row.hours_flagged),
             Text("-" if row.gut is None else str(row.gut), style=gut_style),
-            _count(row.dealbreakers), _count(row.pending_followups, "yellow"),
+            _count(row.dealbreakers),
+            _count(row.pending_followups, "yellow"),
         )
     return table
 
 
 def render_to_text(renderable: RenderableType, width: int) -> str:
     """Plain text at a fixed width (for golden tests and review.md)."""
-    console = Console(width=width, record=True, file=_Null(), color_system=None, highlight=False, emoji=False)
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None, highlight=False, emoji=False)
     console.print(renderable)
     return console.export_text(styles=False)
 
 
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def markdown(data: Review, width: int = 100) -> str:

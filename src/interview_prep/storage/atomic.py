@@ -26,8 +26,7 @@ def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` atomically; a new file gets mode 0600, an old one keeps its mode."""
     if path.is_symlink():
         raise PrepError(
-            f"{path} is a symbolic link; prep does not write through links. "
-            "Replace it with a regular file."
+            f"{path} is a symbolic link; prep does not write through links. Replace it with a regular file."
         )
     mode = _existing_mode(path)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -56,9 +55,7 @@ def write_error(path: Path, error: OSError) -> PrepError:
         fix = f"Make {path.parent} writable (or point --home elsewhere) and run it again"
     else:
         fix = "Run the command again once the cause is fixed"
-    return PrepError(
-        f"Could not save {path}: {reason}. {fix}; the file on disk is unchanged.", EXIT_FAILURE
-    )
+    return PrepError(f"Could not save {path}: {reason}. {fix}; the file on disk is unchanged.", EXIT_FAILURE)
 
 
 def read_text(path: Path) -> str:
@@ -68,8 +65,7 @@ def read_text(path: Path) -> str:
             return handle.read()
     except UnicodeDecodeError as error:
         raise PrepError(
-            f"{path}: byte {error.start} is not UTF-8 text. "
-            "Re-save the file as UTF-8 in your editor."
+            f"{path}: byte {error.start} is not UTF-8 text. Re-save the file as UTF-8 in your editor."
         ) from None
     except OSError as error:
         raise PrepError(
@@ -89,8 +85,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
             yield
     except Timeout:
         raise PrepError(
-            f"Another prep command is still writing in {folder}. "
-            "Wait for it to finish, then run this again.",
+            f"Another prep command is still writing in {folder}. Wait for it to finish, then run this again.",
             EXIT_FAILURE,
         ) from None
     except OSError as error:

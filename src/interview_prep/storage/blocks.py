@@ -64,9 +64,7 @@ def find_section(text: str, name: str, path: Path) -> tuple[int, int] | None:
     for number, line in enumerate(text.split("\n"), start=1):
         match = _SECTION.fullmatch(line)
         if match and match.group(2) == name:
-            (begins if match.group(1) == "begin" else ends).append(
-                (number, offset, offset + len(line) + 1)
-            )
+            (begins if match.group(1) == "begin" else ends).append((number, offset, offset + len(line) + 1))
         offset += len(line) + 1
     if not begins and not ends:
         return None
@@ -100,15 +98,11 @@ def read_section(text: str, name: str, path: Path) -> str | None:
 
 
 def escape_text(text: str) -> str:
-    return "\n".join(
-        "\\" + line if _LOOKS_LIKE_MARKER.match(line) else line for line in text.split("\n")
-    )
+    return "\n".join("\\" + line if _LOOKS_LIKE_MARKER.match(line) else line for line in text.split("\n"))
 
 
 def unescape_text(text: str) -> str:
-    return "\n".join(
-        line[1:] if _ESCAPED_MARKER.match(line) else line for line in text.split("\n")
-    )
+    return "\n".join(line[1:] if _ESCAPED_MARKER.match(line) else line for line in text.split("\n"))
 
 
 def format_entry(kind: str, meta: dict[str, Any], text: str) -> str:
@@ -133,7 +127,9 @@ def parse_entries(text: str, path: Path, first_line: int = 1) -> list[Entry]:
             if begin is None:
                 stray = _ENTRY_END.fullmatch(line)
                 if stray:
-                    raise _broken(path, number, f"an end marker for entry {stray.group(1)} has no begin marker above it")
+                    raise _broken(
+                        path, number, f"an end marker for entry {stray.group(1)} has no begin marker above it"
+                    )
                 continue
             open_entry = _start_entry(begin.group(1), begin.group(2), path, number)
             if open_entry.number in numbers_seen:
@@ -198,7 +194,7 @@ def _start_entry(kind: str, payload: str, path: Path, line: int) -> Entry:
         raise _broken(path, line, f"unknown entry kind '{kind}'")
     try:
         meta = json.loads(payload)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         raise _broken(path, line, f"the marker's fields are not valid JSON ({error.msg})") from None
     if not isinstance(meta, dict) or not isinstance(meta.get("n"), int):
         raise _broken(path, line, "the marker must carry a number field 'n'")

@@ -82,9 +82,7 @@ def ensure_new(home: Path, company: Company) -> None:
     )
 
 
-def render_company(
-    company: Company, prep: Sequence[PrepSection], checklist: Sequence[ChecklistGroup]
-) -> str:
+def render_company(company: Company, prep: Sequence[PrepSection], checklist: Sequence[ChecklistGroup]) -> str:
     fields: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "name": company.name,
@@ -172,9 +170,7 @@ def company_slugs(home: Path) -> list[str]:
     if not home.is_dir():
         return []
     return sorted(
-        entry.name
-        for entry in home.iterdir()
-        if is_slug(entry.name) and (entry / COMPANY_FILE).is_file()
+        entry.name for entry in home.iterdir() if is_slug(entry.name) and (entry / COMPANY_FILE).is_file()
     )
 
 

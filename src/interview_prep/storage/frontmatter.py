@@ -114,7 +114,7 @@ def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(header, Loader=loader)  # noqa: S506 - a safe loader
+        data = yaml.load(header, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 2 if mark else 1
@@ -128,7 +128,5 @@ def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise PrepError(
-            f"{path}:2:1: the front matter must be 'key: value' lines. Fix it in your editor."
-        )
+        raise PrepError(f"{path}:2:1: the front matter must be 'key: value' lines. Fix it in your editor.")
     return {str(key): value for key, value in data.items()}

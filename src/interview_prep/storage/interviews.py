@@ -94,11 +94,7 @@ def render_new(
     }
     people = ", ".join(person.label() for person in interviewers) or "not recorded"
     title = f"{company.name}: {round_name}" if round_name else company.name
-    return (
-        frontmatter.render(fields)
-        + f"# {title} ({started[:10]})\n\n"
-        + f"Interviewers: {people}\n"
-    )
+    return frontmatter.render(fields) + f"# {title} ({started[:10]})\n\n" + f"Interviewers: {people}\n"
 
 
 def load_interview(path: Path) -> Interview:
@@ -135,13 +131,25 @@ def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
     meta, n = entry.meta, entry.number
     if entry.kind == "answer":
         interview.answers.append(
-            Answer(n, str(meta.get("q", "")), str(meta.get("who", "")), entry.text,
-                   str(meta.get("at", "")), str(meta.get("question", "")))
+            Answer(
+                n,
+                str(meta.get("q", "")),
+                str(meta.get("who", "")),
+                entry.text,
+                str(meta.get("at", "")),
+                str(meta.get("question", "")),
+            )
         )
     elif entry.kind == "flag":
         interview.flags.append(
-            Flag(n, entry.text, str(meta.get("severity", "medium")), str(meta.get("who", "")),
-                 str(meta.get("at", "")), meta.get("signal"))
+            Flag(
+                n,
+                entry.text,
+                str(meta.get("severity", "medium")),
+                str(meta.get("who", "")),
+                str(meta.get("at", "")),
+                meta.get("signal"),
+            )
         )
     elif entry.kind == "note":
         interview.notes.append(Note(n, entry.text, str(meta.get("at", ""))))
@@ -214,9 +222,7 @@ def set_reflection(path: Path, reflection: Reflection) -> None:
         "at": reflection.at,
     }
     text = render_reflection(reflection)
-    existing = next(
-        (entry for entry in _entries(path) if entry.kind == "reflection"), None
-    )
+    existing = next((entry for entry in _entries(path) if entry.kind == "reflection"), None)
     if existing is None:
         append_entry(path, "reflection", meta, text, "## My reflection")
     else:

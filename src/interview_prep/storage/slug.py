@@ -18,9 +18,7 @@ from interview_prep.errors import PrepError
 MAX_NAME = 120
 MAX_SLUG = 60
 _WINDOWS_DEVICES = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{n}" for n in range(1, 10)}
-    | {f"lpt{n}" for n in range(1, 10)}
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(1, 10)} | {f"lpt{n}" for n in range(1, 10)}
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -35,9 +33,7 @@ def clean_name(name: str) -> str:
         )
     stripped = " ".join(name.split())
     if not stripped.strip(". "):
-        raise PrepError(
-            f"{name!r} is not a usable company name. Give the company's name, e.g. 'Acme'."
-        )
+        raise PrepError(f"{name!r} is not a usable company name. Give the company's name, e.g. 'Acme'.")
     if len(stripped) > MAX_NAME:
         raise PrepError(
             f"The company name is {len(stripped)} characters long; "
@@ -49,9 +45,7 @@ def clean_name(name: str) -> str:
 def slugify(name: str) -> str:
     """The folder name for a company name (validated with clean_name first)."""
     display = clean_name(name)
-    ascii_text = (
-        unicodedata.normalize("NFKD", display).encode("ascii", "ignore").decode("ascii").lower()
-    )
+    ascii_text = unicodedata.normalize("NFKD", display).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
     if not slug:
         digest = hashlib.sha256(display.encode("utf-8")).hexdigest()[:8]
