@@ -154,24 +154,10 @@ def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
     if not rows:
         return Text('No companies yet. Start with: prep new acme --role "Staff Engineer"')
     table = Table(title="Every company", title_justify="left", expand=False)
-    for name, justify in [
-        ("Company", "left"),
-        ("Status", "left"),
-        ("Rnd", "right"),
-        ("Flags H/M/L", "right"),
-        ("Attr%", "right"),
-        ("Hrs/wk", "right"),
-        ("Gut", "right"),
-        ("Deal", "right"),
-        ("To do", "right"),
-    ]:
-        table.add_column(
-            name,
-            justify=justify,
-            overflow="ellipsis",
-            no_wrap=True,
-            max_width=24 if name == "Company" else None,
-        )  # type: ignore[arg-type]
+    table.add_column("Company", overflow="ellipsis", no_wrap=True, max_width=24)
+    table.add_column("Status", no_wrap=True)
+    for name in ("Rnd", "Flags H/M/L", "Attr%", "Hrs/wk", "Gut", "Deal", "To do"):
+        table.add_column(name, justify="right", no_wrap=True)
     for row in rows:
         flag_text = Text()
         flag_text.append(str(row.flags_high), style="bold red" if row.flags_high else "dim")
