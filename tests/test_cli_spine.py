@@ -8,8 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers import prep
 
+from helpers import prep
 from interview_prep.storage import companies, frontmatter
 
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from interview_prep import __version__, output
+from interview_prep import __version__, completion, output
 from interview_prep.commands.context import Context
 from interview_prep.errors import EXIT_INTERRUPTED, EXIT_USAGE, PrepError
 
@@ -209,11 +209,12 @@ def list_(
 @app.command()
 def status(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
     new_status: Annotated[
         str,
         typer.Argument(
             metavar="STATUS",
+            autocompletion=completion.statuses,
             help="researching, applied, screening, interviewing, offer, accepted, declined or rejected.",
         ),
     ],
@@ -250,7 +251,7 @@ def where(ctx: typer.Context) -> None:
 @app.command("open")
 def open_(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
 ) -> None:
     """Open the company's notes in your editor ($VISUAL, else $EDITOR).
 
@@ -295,7 +296,7 @@ ONE_SHOTS = (
 @app.command()
 def ask(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
     with_: Annotated[
         list[str] | None,
         typer.Option("--with", metavar="NAME:ROLE", help="Who is in the room, in panel order (repeatable)."),
@@ -334,8 +335,13 @@ def ask(
 @app.command()
 def answer(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
-    question_id: Annotated[str, typer.Argument(help="The question's id (see `prep banks list --json`).")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    question_id: Annotated[
+        str,
+        typer.Argument(
+            help="The question's id (see `prep banks list --json`).", autocompletion=completion.question_ids
+        ),
+    ],
     text: Annotated[str, typer.Argument(help="What they said.")],
     who: Annotated[str, typer.Option(help="Who answered.")] = "",
     interview: Annotated[
@@ -365,7 +371,7 @@ def answer(
 @app.command()
 def flag(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
     text: Annotated[str, typer.Argument(help="What you noticed.")],
     severity: Annotated[str, typer.Option(help="low, medium or high.")] = "medium",
     who: Annotated[str, typer.Option(help="Who it concerns or who said it.")] = "",
@@ -393,7 +399,7 @@ def flag(
 @app.command()
 def note(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
     text: Annotated[str, typer.Argument(help="The note.")],
     interview: Annotated[
         str | None, typer.Option(help="Interview id (default: the latest unfinished).")
@@ -422,7 +428,10 @@ def note(
 def review(
     ctx: typer.Context,
     company: Annotated[
-        str | None, typer.Argument(help="The company; leave out to compare every company.")
+        str | None,
+        typer.Argument(
+            help="The company; leave out to compare every company.", autocompletion=completion.companies
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
     write: Annotated[
@@ -492,7 +501,7 @@ def review(
 @app.command()
 def reflect(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
     gut: Annotated[int | None, typer.Option(help="Gut score, 1 (walk away) to 5 (can't wait).")] = None,
     excited: Annotated[str, typer.Option(help="What excited you.")] = "",
     worry: Annotated[str, typer.Option(help="What worries you.")] = "",
@@ -512,7 +521,7 @@ def reflect(
 @app.command()
 def done(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.")],
+    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
     item: Annotated[
         str, typer.Argument(help="The follow-up id shown by `prep review` (e.g. recruiter-call).")
     ],
@@ -597,7 +606,12 @@ def banks_list(
 @banks_app.command("show")
 def banks_show(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="A bank id, question id or signal id.")],
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="A bank id, question id or signal id.", autocompletion=completion.question_ids
+        ),
+    ],
 ) -> None:
     """Show one bank's questions, or one question with why to ask it and what to listen for.
 

@@ -1,0 +1,49 @@
+"""Tab completion: company names, question ids, status values.
+
+It runs on every Tab press, so it reads folder names and scans bank files for
+`id:` lines with a regex: no YAML, no Rich, no catalog validation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from interview_prep.core.models import STATUSES
+from interview_prep.storage.home import resolve_home
+
+_ID_LINE = re.compile(r"^\s*-\s+id:\s*['\"]?([a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
+
+
+def _home(ctx: Any) -> Path:
+    root = ctx.find_root() if ctx is not None else None
+    home_option = root.params.get("home") if root is not None else None
+    return resolve_home(home_option)
+
+
+def companies(ctx: Any, incomplete: str) -> list[str]:
+    try:
+        home = _home(ctx)
+        names = sorted(entry.name for entry in home.iterdir() if (entry / "company.md").is_file())
+    except OSError:
+        return []
+    return [name for name in names if name.startswith(incomplete.lower())]
+
+
+def question_ids(ctx: Any, incomplete: str) -> list[str]:
+    from interview_prep.banks.files import bank_files, shipped_banks_dir
+
+    folders = [shipped_banks_dir(), _home(ctx) / "banks"]
+    ids: set[str] = set()
+    for folder in folders:
+        for path in bank_files(folder):
+            try:
+                ids.update(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
+            except OSError:
+                continue
+    return sorted(item for item in ids if item.startswith(incomplete))
+
+
+def statuses(incomplete: str) -> list[str]:
+    return [status for status in STATUSES if status.startswith(incomplete.lower())]
