@@ -86,6 +86,7 @@ def test_list_json_and_status(prep_home: Path) -> None:
     prep("new", "globex", "--no-input")
     assert prep("status", "acme", "interviewing")[1].strip() == "Set acme to interviewing."
     code, out, _ = prep("list", "--json")
+    assert code == 0
     data = json.loads(out)
     assert [(c["slug"], c["status"]) for c in data["companies"]] == [
         ("acme", "interviewing"),
