@@ -8,6 +8,14 @@ from dataclasses import dataclass
 from interview_prep.banks.model import NumericAnswer
 from interview_prep.core import numbers
 
+LABELS = {
+    "attrition_percent": "Attrition",
+    "hours_per_week": "Hours",
+    "tenure_years": "Tenure",
+    "team_size": "Team size",
+    "oncall_weeks_per_month": "On-call",
+}
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -18,8 +26,13 @@ class Reading:
     limit: float | None
     detail: str  # e.g. "hired 12, lost 4"
 
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.metric, self.metric.replace("_", " ").capitalize())
+
     def describe(self) -> str:
-        shown = f"{self.value:.0f}%" if self.unit == "percent" else f"{self.value:g} {self.unit}"
+        number = f"{self.value:.1f}".rstrip("0").rstrip(".")
+        shown = f"{self.value:.0f}%" if self.unit == "percent" else f"{number} {self.unit}"
         base = f"{shown} ({self.detail})" if self.detail else shown
         if self.flagged and self.limit is not None:
             return f"{base}, {self.flagged} your limit of {self.limit:g}"

@@ -230,12 +230,11 @@ def _number_flags(
             continue
         reading = metrics.read(question.answer, answer.text, thresholds)
         if reading is not None and reading.flagged:
-            label = question.answer.metric.replace("_", " ").capitalize()
             flags.append(
                 RedFlag(
                     "number",
                     "high",
-                    f"{label}: {reading.describe()}",
+                    f"{reading.label}: {reading.describe()}",
                     answer.who,
                     answer.at[:16],
                     quote(answer.text, ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -71,7 +72,7 @@ def side_by_side(data: Review) -> RenderableType:
             Text("No question answered by more than one interviewer yet.", style="dim"),
         )
     table = Table(show_lines=True, expand=True)
-    table.add_column("Question", ratio=1, overflow="fold")
+    table.add_column("Question", width=16)
     for person in data.side_by_side_people:
         table.add_column(inert(person), ratio=2, overflow="fold")
     for _, text, answers in data.side_by_side:
@@ -93,19 +94,32 @@ def themes(data: Review) -> RenderableType:
     return Group(_title("Repeated themes"), *lines)
 
 
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ")
+
+
+def _bullets(rows: Sequence[tuple[Text, Text]]) -> Table:
+    """A list whose wrapped lines hang under their text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for mark, body in rows:
+        grid.add_row(mark, body)
+    return grid
+
+
 def flags(data: Review) -> RenderableType:
     if not data.flags:
         return Group(_title("Red flags"), Text("None recorded or found.", style="green"))
-    lines = []
+    rows = []
     for flag in data.flags:
-        line = Text(f"[{flag.severity}] ", style=SEVERITY_STYLE.get(flag.severity, ""))
-        line.append(inert(flag.text))
+        body = Text(inert(flag.text))
         who = f"{flag.who}, " if flag.who else ""
-        line.append(f"  ({flag.kind}; {inert(who)}{flag.when})", style="dim")
+        body.append(f"  ({flag.kind}; {inert(who)}{_when(flag.when)})", style="dim")
         if flag.kind != "yours":
-            line.append(f"\n    “{inert(flag.evidence)}”", style="italic")
-        lines.append(line)
-    return Group(_title("Red flags"), *lines)
+            body.append(f"\n“{inert(flag.evidence)}”", style="italic")
+        rows.append((Text(f"[{flag.severity}]", style=SEVERITY_STYLE.get(flag.severity, "")), body))
+    return Group(_title("Red flags"), _bullets(rows))
 
 
 def coverage(data: Review) -> RenderableType:
@@ -118,23 +132,28 @@ def coverage(data: Review) -> RenderableType:
     parts: list[RenderableType] = [_title("Coverage"), table]
     if data.unasked_musts:
         parts.append(Text("\nPlan for the next round (must-asks not yet answered):", style="bold"))
-        parts += [Text(f"  • {inert(text)}") for _, text in data.unasked_musts]
+        parts.append(_bullets([(Text("  •"), Text(inert(text))) for _, text in data.unasked_musts]))
     return Group(*parts)
 
 
 def followups(data: Review) -> RenderableType:
-    lines: list[RenderableType] = [_title("Follow-ups")]
+    parts: list[RenderableType] = [_title("Follow-ups")]
     if not data.followups:
-        lines.append(Text("None yet: they appear after your first interview.", style="dim"))
+        parts.append(Text("None yet: they appear after your first interview.", style="dim"))
+    rows = []
     for item in data.followups:
-        box = "[x]" if item.done else "[ ]"
-        due = f"  due {item.due.replace('T', ' ')}" if item.due and not item.done else ""
-        lines.append(Text(f"{box} {inert(item.text)}{due}  ({item.id})", style="dim" if item.done else ""))
+        body = Text(inert(item.text), style="dim" if item.done else "")
+        if item.due and not item.done:
+            body.append(f"  due {_when(item.due)}", style="yellow")
+        body.append(f"  ({item.id})", style="dim")
+        rows.append((Text("[x]" if item.done else "[ ]"), body))
+    if rows:
+        parts.append(_bullets(rows))
     for who, text in data.next_steps:
-        lines.append(Text(f"Next steps per {inert(who)}: {inert(text)}"))
+        parts.append(Text(f"Next steps, per {inert(who)}: {inert(text)}"))
     if any(not item.done for item in data.followups):
-        lines.append(Text("Tick one off with: prep done COMPANY ID", style="dim"))
-    return Group(*lines)
+        parts.append(Text(f"Tick one off with: prep done {data.company.slug} ID", style="dim"))
+    return Group(*parts)
 
 
 # All companies ------------------------------------------------------------------
@@ -153,10 +172,10 @@ def _count(value: int, warm: str = "red") -> Text:
 def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
     if not rows:
         return Text('No companies yet. Start with: prep new acme --role "Staff Engineer"')
-    table = Table(title="Every company", title_justify="left", expand=False)
-    table.add_column("Company", overflow="ellipsis", no_wrap=True, max_width=24)
+    table = Table(title="Every company", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Company", overflow="ellipsis", no_wrap=True, max_width=18)
     table.add_column("Status", no_wrap=True)
-    for name in ("Rnd", "Flags H/M/L", "Attr%", "Hrs/wk", "Gut", "Deal", "To do"):
+    for name in ("Rnd", "H/M/L", "Attr%", "Hrs", "Gut", "Deal", "To do"):
         table.add_column(name, justify="right", no_wrap=True)
     for row in rows:
         flag_text = Text()
@@ -185,16 +204,21 @@ def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
             _count(row.dealbreakers),
             _count(row.pending_followups, "yellow"),
         )
-    return table
+    legend = Text(
+        "H/M/L red flags by severity · Attr% attrition · Hrs hours a week · "
+        "Deal dealbreakers heard · To do follow-ups pending",
+        style="dim",
+    )
+    return Group(table, legend)
 
 
 def render_to_text(renderable: RenderableType, width: int) -> str:
     """Plain text at a fixed width (for golden tests and review.md)."""
-    console = Console(width=width, record=True, file=io.StringIO(), color_system=None, highlight=False, emoji=False)
+    console = Console(
+        width=width, record=True, file=io.StringIO(), color_system=None, highlight=False, emoji=False
+    )
     console.print(renderable)
     return console.export_text(styles=False)
-
-
 
 
 def markdown(data: Review, width: int = 100) -> str:
