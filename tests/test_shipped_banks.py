@@ -1,0 +1,126 @@
+"""The shipped banks: complete, faithful to the seeds, and tailoring that visibly matters."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from interview_prep.banks.loader import load_catalog
+from interview_prep.banks.model import Catalog, Question
+from interview_prep.core.checklist import tailored
+from interview_prep.core.models import Company
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+def test_every_question_is_fully_explained(catalog: Catalog) -> None:
+    for question in catalog.questions.values():
+        assert question.why.strip(), question.id
+        assert question.ask and question.when and question.priority, question.id
+        assert question.good and question.worrying, question.id
+
+
+def test_size_of_the_banks(catalog: Catalog) -> None:
+    assert len(catalog.questions) >= 150
+    categories = Counter(q.category for q in catalog.questions.values())
+    assert len(categories) >= 12 and min(categories.values()) >= 5
+    assert len(catalog.signals) >= 15
+    assert all(signal.why.strip() for signal in catalog.signals.values())
+
+
+SEED_MUSTS = {
+    # the love / hate pair, asked of every interviewer
+    "love": ("love-hate", "002_4b52922d4091297f.txt"),
+    "hate": ("love-hate", "002_4b52922d4091297f.txt"),
+    # why does the team need someone like me
+    "why-need-someone-like-me": ("why-me", "002_4b52922d4091297f.txt"),
+    # how is success defined
+    "define-success": ("success", "004_00daf56208ca3b24.txt"),
+    # turnover as numbers
+    "hires-last-year-departures": ("turnover", "003_ac9c305f9cffee69.txt"),
+    # hours
+    "hours-per-week": ("work-life", "003_ac9c305f9cffee69.txt"),
+    # next steps
+    "next-steps": ("process", "003_ac9c305f9cffee69.txt"),
+}
+
+
+@pytest.mark.parametrize(("question_id", "expected"), SEED_MUSTS.items())
+def test_seed_must_asks(catalog: Catalog, question_id: str, expected: tuple[str, str]) -> None:
+    question = catalog.questions[question_id]
+    assert (question.category, question.source) == expected
+    assert question.priority == "must"
+    assert question.fits is None  # always in the checklist
+
+
+def test_love_and_hate_go_to_everyone_and_numbers_have_thresholds(catalog: Catalog) -> None:
+    assert catalog.questions["love"].for_everyone and catalog.questions["hate"].for_everyone
+    attrition = catalog.questions["hires-last-year-departures"].answer
+    assert attrition is not None
+    assert (attrition.kind, attrition.metric, attrition.flag_above) == (
+        "hires-departures",
+        "attrition_percent",
+        30,
+    )
+    hours = catalog.questions["hours-per-week"].answer
+    assert hours is not None and (hours.metric, hours.flag_above) == ("hours_per_week", 50)
+    tenure = catalog.questions["interviewer-tenure"].answer
+    assert tenure is not None and tenure.metric == "tenure_years" and tenure.flag_below is not None
+    for numeric in ("team-size", "oncall-frequency"):
+        assert catalog.questions[numeric].answer is not None
+
+
+def test_self_prep_prompts(catalog: Catalog) -> None:
+    for prompt_id in (
+        "key-messages",
+        "recent-win",
+        "why-this-role",
+        "why-this-industry",
+        "why-this-company",
+        "after-recruiter-call",
+        "after-thank-you",
+    ):
+        assert prompt_id in catalog.prep
+    key_messages = catalog.prep["key-messages"]
+    assert (key_messages.kind, key_messages.min, key_messages.max) == ("list", 3, 5)
+
+
+def _ids(questions: list[Question]) -> set[str]:
+    return {q.id for q in questions}
+
+
+def test_tailoring_startup_ic_vs_public_manager_vs_recruiter_screen(catalog: Catalog) -> None:
+    questions = list(catalog.questions.values())
+    startup = _ids(
+        tailored(questions, Company("a", "a", stage="startup", size="small"), ["hiring-manager", "engineer"])
+    )
+    public = _ids(
+        tailored(
+            questions,
+            Company("b", "b", stage="public", size="large", manager=True),
+            ["hiring-manager", "engineer", "executive"],
+        )
+    )
+    screen = _ids(tailored(questions, Company("c", "c"), ["recruiter"]))
+    seed_musts = set(SEED_MUSTS) - {
+        "hours-per-week",
+        "hires-last-year-departures",
+        "why-need-someone-like-me",
+    }
+    assert seed_musts <= startup and seed_musts <= public and {"love", "hate", "next-steps"} <= screen
+    # A startup asks about runway; a public company about layoffs and reorgs; not the other way round.
+    assert "runway" in startup and "runway" not in public
+    assert {"layoffs-history", "last-reorg"} <= public and not {"layoffs-history", "last-reorg"} & startup
+    # Only the manager role gets people-management questions.
+    assert {"direct-reports", "struggling-report"} <= public and not {
+        "direct-reports",
+        "struggling-report",
+    } & startup
+    # A recruiter screen is short and practical: pay band and process, not engineering practice.
+    assert {"salary-band", "process-timeline"} <= screen
+    assert len(screen) < len(startup) // 3
+    assert not {"tech-stack-decisions", "hours-per-week", "last-incident"} & screen
