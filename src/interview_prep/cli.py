@@ -115,24 +115,31 @@ def _print_json(data: Any) -> None:
 @app.command()
 def new(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help='The company\'s name, e.g. acme or "Acme, Inc.".')],
-    role: Annotated[str, typer.Option(help="The role you are interviewing for.")] = "",
-    stage: Annotated[str | None, typer.Option(help="startup, scaleup, enterprise or public.")] = None,
-    size: Annotated[str | None, typer.Option(help="small, medium or large.")] = None,
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help='The company\'s name, e.g. acme or "Acme, Inc.".')
+    ],
+    role: Annotated[str, typer.Option(metavar="TEXT", help="The role you are interviewing for.")] = "",
+    stage: Annotated[
+        str | None, typer.Option(metavar="STAGE", help="startup, scaleup, enterprise or public.")
+    ] = None,
+    size: Annotated[str | None, typer.Option(metavar="SIZE", help="small, medium or large.")] = None,
     manager: Annotated[
         bool, typer.Option("--manager", help="A people-manager role: adds management questions.")
     ] = False,
     interviewer: Annotated[
         list[str] | None,
         typer.Option(
-            help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive."
+            metavar="TYPE",
+            help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive.",
         ),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")
     ] = False,
 ) -> None:
-    """Create a company's folder and a checklist of questions tailored to it.
+    """Create a company and its tailored question checklist.
+
+    Makes the company's folder and a checklist of questions tailored to it.
 
     On a terminal you pick the questions (tailored ones pre-ticked) and write
     your own prep: key messages, a recent win, why this company. With
@@ -140,10 +147,9 @@ def new(
 
     Examples:
 
+    \b
       prep new acme --role "Staff Engineer" --stage startup
-
       prep new "Globex Corp" --stage public --manager --interviewer hiring-manager
-
       prep new initech --interviewer recruiter --no-input
     """
     from interview_prep.commands import companies
@@ -169,12 +175,12 @@ def list_(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
-    """Show your pipeline: every company, its status and when you added it.
+    """Show your pipeline: every company and its status.
 
     Examples:
 
+    \b
       prep list
-
       prep list --json
     """
     from interview_prep.storage.companies import list_companies
@@ -209,7 +215,9 @@ def list_(
 @app.command()
 def status(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
     new_status: Annotated[
         str,
         typer.Argument(
@@ -223,8 +231,8 @@ def status(
 
     Examples:
 
+    \b
       prep status acme interviewing
-
       prep status acme offer
     """
     from interview_prep.commands import companies
@@ -241,8 +249,8 @@ def where(ctx: typer.Context) -> None:
 
     Examples:
 
+    \b
       prep where
-
       cd "$(prep where)" && git init
     """
     output.say(str(_ctx(ctx).home))
@@ -251,14 +259,16 @@ def where(ctx: typer.Context) -> None:
 @app.command("open")
 def open_(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
 ) -> None:
     """Open the company's notes in your editor ($VISUAL, else $EDITOR).
 
     Examples:
 
+    \b
       prep open acme
-
       EDITOR=nano prep open acme
     """
     import os
@@ -296,12 +306,16 @@ ONE_SHOTS = (
 @app.command()
 def ask(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
     with_: Annotated[
         list[str] | None,
         typer.Option("--with", metavar="NAME:ROLE", help="Who is in the room, in panel order (repeatable)."),
     ] = None,
-    round_name: Annotated[str, typer.Option("--round", help="A label for this round, e.g. onsite.")] = "",
+    round_name: Annotated[
+        str, typer.Option("--round", metavar="TEXT", help="A label for this round, e.g. onsite.")
+    ] = "",
     multiline: Annotated[
         bool, typer.Option("--multiline", help="Multi-line answers (Esc then Enter saves).")
     ] = False,
@@ -310,7 +324,9 @@ def ask(
         typer.Option("--resume/--new", help="Resume the unfinished interview, or start a new one."),
     ] = None,
 ) -> None:
-    """The live interview: one question at a time, each answer saved before the next.
+    """The live interview, one question at a time.
+
+    Each answer is saved before the next question appears.
 
     Type the answer and press Enter. /s skips, /b edits your previous answer,
     /f records a red flag, /n a note, /u asks the follow-up, /d finishes.
@@ -318,10 +334,9 @@ def ask(
 
     Examples:
 
+    \b
       prep ask acme --with "Dana:hiring-manager" --with "Lee:engineer"
-
       prep ask acme --round onsite --with "Sam:recruiter"
-
       prep ask acme --resume
     """
     if not _is_interactive():
@@ -335,7 +350,9 @@ def ask(
 @app.command()
 def answer(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
     question_id: Annotated[
         str,
         typer.Argument(
@@ -343,17 +360,19 @@ def answer(
         ),
     ],
     text: Annotated[str, typer.Argument(help="What they said.")],
-    who: Annotated[str, typer.Option(help="Who answered.")] = "",
+    who: Annotated[str, typer.Option(metavar="NAME", help="Who answered.")] = "",
     interview: Annotated[
-        str | None, typer.Option(help="Interview id (default: the latest unfinished).")
+        str | None, typer.Option(metavar="ID", help="Interview id (default: the latest unfinished).")
     ] = None,
 ) -> None:
-    """Record one answer without prompts (for scripts and quick capture).
+    """Record one answer, without prompts.
+
+    For scripts and quick capture.
 
     Examples:
 
+    \b
       prep answer acme hours-per-week "about 45, more before launches" --who Lee
-
       prep answer acme love "The people and the pace" --who Dana
     """
     from interview_prep.commands import capture
@@ -371,20 +390,22 @@ def answer(
 @app.command()
 def flag(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
     text: Annotated[str, typer.Argument(help="What you noticed.")],
-    severity: Annotated[str, typer.Option(help="low, medium or high.")] = "medium",
-    who: Annotated[str, typer.Option(help="Who it concerns or who said it.")] = "",
+    severity: Annotated[str, typer.Option(metavar="LEVEL", help="low, medium or high.")] = "medium",
+    who: Annotated[str, typer.Option(metavar="NAME", help="Who it concerns or who said it.")] = "",
     interview: Annotated[
-        str | None, typer.Option(help="Interview id (default: the latest unfinished).")
+        str | None, typer.Option(metavar="ID", help="Interview id (default: the latest unfinished).")
     ] = None,
 ) -> None:
     """Record a red flag without prompts.
 
     Examples:
 
+    \b
       prep flag acme "Both avoided the question about the manager" --severity high
-
       prep flag acme "Said 60-hour weeks are normal" --who Lee
     """
     from interview_prep.commands import capture
@@ -399,18 +420,20 @@ def flag(
 @app.command()
 def note(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
     text: Annotated[str, typer.Argument(help="The note.")],
     interview: Annotated[
-        str | None, typer.Option(help="Interview id (default: the latest unfinished).")
+        str | None, typer.Option(metavar="ID", help="Interview id (default: the latest unfinished).")
     ] = None,
 ) -> None:
     """Record a free note without prompts.
 
     Examples:
 
+    \b
       prep note acme "Office is quiet; everyone had headphones on"
-
       prep note acme "Recruiter said decision by Friday"
     """
     from interview_prep.commands import capture
@@ -430,7 +453,9 @@ def review(
     company: Annotated[
         str | None,
         typer.Argument(
-            help="The company; leave out to compare every company.", autocompletion=completion.companies
+            metavar="[COMPANY]",
+            help="The company; leave out to compare every company.",
+            autocompletion=completion.companies,
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
@@ -443,11 +468,14 @@ def review(
     sort: Annotated[
         str,
         typer.Option(
-            help="Sort the all-companies table by: name, status, rounds, flags, attrition, hours, gut, dealbreakers, followups."
+            metavar="COLUMN",
+            help="Sort the all-companies table by: name, status, rounds, flags, attrition, hours, gut, dealbreakers, followups.",
         ),
     ] = "name",
 ) -> None:
-    """Show what the answers add up to: for one company, or every company side by side.
+    """Show what the answers add up to.
+
+    For one company, or with no company every company side by side.
 
     For one company: your reflection (asked first, before you talk to anyone),
     answers side by side per interviewer, themes they repeat, red flags with
@@ -455,10 +483,9 @@ def review(
 
     Examples:
 
+    \b
       prep review acme
-
       prep review acme --json
-
       prep review --sort flags
     """
     from interview_prep.commands import review as reviewing
@@ -501,16 +528,25 @@ def review(
 @app.command()
 def reflect(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
-    gut: Annotated[int | None, typer.Option(help="Gut score, 1 (walk away) to 5 (can't wait).")] = None,
-    excited: Annotated[str, typer.Option(help="What excited you.")] = "",
-    worry: Annotated[str, typer.Option(help="What worries you.")] = "",
-    accept: Annotated[str, typer.Option(help="Would you accept today: yes, no or unsure.")] = "",
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
+    gut: Annotated[
+        int | None, typer.Option(metavar="N", help="Gut score, 1 (walk away) to 5 (can't wait).")
+    ] = None,
+    excited: Annotated[str, typer.Option(metavar="TEXT", help="What excited you.")] = "",
+    worry: Annotated[str, typer.Option(metavar="TEXT", help="What worries you.")] = "",
+    accept: Annotated[
+        str, typer.Option(metavar="ANSWER", help="Would you accept today: yes, no or unsure.")
+    ] = "",
 ) -> None:
-    """Write your reflection on the latest interview, before discussing it with anyone.
+    """Write your reflection on the latest interview.
+
+    Do it before discussing the interview with anyone.
 
     Examples:
 
+    \b
       prep reflect acme --gut 4 --excited "the mentoring" --worry "on-call load" --accept unsure
     """
     from interview_prep.commands import review as reviewing
@@ -521,7 +557,9 @@ def reflect(
 @app.command()
 def done(
     ctx: typer.Context,
-    company: Annotated[str, typer.Argument(help="The company.", autocompletion=completion.companies)],
+    company: Annotated[
+        str, typer.Argument(metavar="COMPANY", help="The company.", autocompletion=completion.companies)
+    ],
     item: Annotated[
         str, typer.Argument(help="The follow-up id shown by `prep review` (e.g. recruiter-call).")
     ],
@@ -530,8 +568,8 @@ def done(
 
     Examples:
 
+    \b
       prep done acme recruiter-call
-
       prep done acme thank-you-2026-11-22-1420
     """
     from interview_prep.commands import review as reviewing
@@ -554,8 +592,8 @@ def config_show(
 
     Examples:
 
+    \b
       prep config show
-
       prep config show --json
     """
     context = _ctx(ctx)
@@ -590,8 +628,8 @@ def banks_list(
 
     Examples:
 
+    \b
       prep banks list
-
       prep banks list --json
     """
     from interview_prep.commands import banks
@@ -617,8 +655,8 @@ def banks_show(
 
     Examples:
 
+    \b
       prep banks show love
-
       prep banks show turnover
     """
     from interview_prep.commands import banks
@@ -634,8 +672,8 @@ def banks_check(
 
     Examples:
 
+    \b
       prep banks check my-questions.yaml
-
       prep banks check "$(prep where)"/banks/*.yaml
     """
     from pathlib import Path
