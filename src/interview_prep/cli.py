@@ -661,7 +661,7 @@ def banks_show(
     """
     from interview_prep.commands import banks
 
-    output.say(banks.show(_ctx(ctx).catalog(), item_id))
+    output.say(banks.show(_ctx(ctx).catalog(), item_id, output.terminal_width()))
 
 
 @banks_app.command("check")

@@ -102,20 +102,20 @@ def banks_table(catalog: Catalog, width: int) -> str:
     return f"{table}\n\n{total}"
 
 
-def show(catalog: Catalog, item_id: str) -> str:
+def show(catalog: Catalog, item_id: str, width: int = 80) -> str:
     if item_id in catalog.questions:
-        return describe_question(catalog.questions[item_id])
+        return _wrap(describe_question(catalog.questions[item_id]), width)
     if item_id in catalog.signals:
         signal = catalog.signals[item_id]
-        return f"{signal.text}\n  signal, severity {signal.severity}\n  Why it matters: {signal.why}"
+        return _wrap(
+            f"{signal.text}\n  signal, severity {signal.severity}\n  Why it matters: {signal.why}", width
+        )
     bank = next((b for b in catalog.banks if b.id == item_id), None)
     if bank is not None:
-        lines = [f"{bank.title} ({bank.path})", ""]
-        lines += [
-            f"  {q.id:<32} {q.priority:<6} {q.text}" for q in catalog.questions.values() if q.bank == bank.id
-        ]
-        lines += [f"  {s.id:<32} signal {s.text}" for s in catalog.signals.values() if s.bank == bank.id]
-        return output.inert("\n".join(lines))
+        rows = [[q.id, q.priority, q.text] for q in catalog.questions.values() if q.bank == bank.id]
+        rows += [[sig.id, "signal", sig.text] for sig in catalog.signals.values() if sig.bank == bank.id]
+        table = output.table(["Id", "Priority", "Question"], rows, width)
+        return f"{output.inert(bank.title)} ({bank.path})\n\n{table}"
     import difflib
 
     known = [*catalog.questions, *catalog.signals, *(b.id for b in catalog.banks)]
@@ -142,3 +142,14 @@ def describe_question(question: Question) -> str:
         ]
         lines.append(f"  Numeric answer: {question.answer.unit}; " + ", ".join(x for x in limits if x))
     return output.inert("\n".join(lines))
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap each line to the terminal, continuation lines indented under their label."""
+    import textwrap
+
+    wrapped = []
+    for line in text.split("\n"):
+        indent = " " * (len(line) - len(line.lstrip()) + 2)
+        wrapped.append(textwrap.fill(line, width, subsequent_indent=indent, break_on_hyphens=False))
+    return "\n".join(wrapped)
