@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from review_fixture import build
 
 from interview_prep import output
+from review_fixture import build
 
 PREP = str(Path(sys.executable).parent / "prep")
 ESC = "\x1b["
