@@ -392,7 +392,7 @@ def to_json(data: Review) -> dict[str, Any]:
                 "value": round(m.value, 1),
                 "unit": m.unit,
                 "flagged": m.flagged,
-                "readings": [{"who": w, "value": v} for w, v in m.readings],
+                "readings": [{"who": w, "value": round(v, 2)} for w, v in m.readings],
             }
             for m in data.metrics.values()
         },
