@@ -31,12 +31,16 @@ class Reading:
         return LABELS.get(self.metric, self.metric.replace("_", " ").capitalize())
 
     def describe(self) -> str:
-        number = f"{self.value:.1f}".rstrip("0").rstrip(".")
-        shown = f"{self.value:.0f}%" if self.unit == "percent" else f"{number} {self.unit}"
-        base = f"{shown} ({self.detail})" if self.detail else shown
+        """E.g. "Attrition 33% (hired 12, lost 4), above your limit of 30%"."""
+        if self.unit == "percent":
+            shown, limit = f"{self.value:.0f}%", f"{self.limit:g}%"
+        else:
+            number = f"{self.value:.1f}".rstrip("0").rstrip(".")
+            shown, limit = f"{number} {self.unit}", f"{self.limit:g}"
+        text = f"{self.label} {shown}" + (f" ({self.detail})" if self.detail else "")
         if self.flagged and self.limit is not None:
-            return f"{base}, {self.flagged} your limit of {self.limit:g}"
-        return base
+            return f"{text}, {self.flagged} your limit of {limit}"
+        return text
 
 
 def read(spec: NumericAnswer, text: str, overrides: Mapping[str, float] | None = None) -> Reading | None:

@@ -7,6 +7,7 @@ stable form (docs/review.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -69,6 +70,9 @@ class Review:
     unasked_musts: list[tuple[str, str]]  # (question id, text)
     followups: list[FollowUp]
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (who, answer)
+
+    def question_label(self, question_id: str) -> str | None:
+        return next((text for qid, text, _ in self.side_by_side if qid == question_id), None)
 
     @property
     def latest_reflection(self) -> Reflection | None:
@@ -214,7 +218,9 @@ def red_flags(
     flags: list[RedFlag] = []
     for interview in interviews:
         for flag in interview.flags:
-            flags.append(RedFlag("yours", flag.severity, flag.text, flag.who, flag.at[:16], flag.text))
+            signal = catalog.signals.get(flag.signal) if flag.signal else None
+            text = flag.text if signal is None or flag.text == signal.text else f"{signal.text}: {flag.text}"
+            flags.append(RedFlag("yours", flag.severity, text, flag.who, flag.at[:16], flag.text))
     flags += _number_flags(interviews, catalog, thresholds)
     flags += _phrase_flags(interviews, matcher)
     return sorted(flags, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
@@ -234,7 +240,7 @@ def _number_flags(
                 RedFlag(
                     "number",
                     "high",
-                    f"{reading.label}: {reading.describe()}",
+                    reading.describe(),
                     answer.who,
                     answer.at[:16],
                     quote(answer.text, ""),
@@ -247,8 +253,6 @@ class PhraseMatcher:
     """Signal fragments and the user's dealbreakers, found in answers with one regex pass."""
 
     def __init__(self, catalog: Catalog, dealbreakers: Sequence[str]) -> None:
-        import re
-
         self._owners: dict[str, list[tuple[str, str, str]]] = {}  # fragment -> (kind, severity, text)
         for signal in catalog.signals.values():
             for fragment in signal.match:
@@ -266,13 +270,25 @@ class PhraseMatcher:
             return []
         hits = []
         seen: set[str] = set()
-        for match in self._pattern.finditer(text.lower()):
+        lowered = text.lower()
+        for match in self._pattern.finditer(lowered):
             fragment = match.group(0)
+            if _negated(lowered, match.start()):
+                continue
             for kind, severity, label in self._owners[fragment]:
                 if label not in seen:
                     seen.add(label)
                     hits.append((kind, severity, label, fragment))
         return hits
+
+
+_NEGATION = re.compile(r"\b(?:no|not|never|without|nobody|none|zero|hardly|rarely)\b|n't\b")
+
+
+def _negated(text: str, start: int) -> bool:
+    """'we never work weekends': a negation in the three words before a phrase cancels it."""
+    before = text[max(0, start - 40) : start].split()[-3:]
+    return bool(_NEGATION.search(" ".join(before)))
 
 
 def _phrase_flags(interviews: Sequence[Interview], matcher: PhraseMatcher) -> list[RedFlag]:
@@ -372,7 +388,7 @@ def to_json(data: Review) -> dict[str, Any]:
                 "everyone": t.everyone,
                 "strength": t.strength,
                 "evidence": [{"who": w, "text": s} for w, s in t.evidence],
-                "explanation": themes.explain(t),
+                "explanation": themes.explain(t, data.question_label(t.question_id)),
             }
             for t in data.themes
         ],

@@ -267,9 +267,7 @@ def theme_phrases(text: str) -> set[str]:
 # --------------------------------------------------------------------------- themes
 
 
-def find_themes(
-    answers: Mapping[str, Sequence[tuple[str, str]]], min_people: int = 2
-) -> list[Theme]:
+def find_themes(answers: Mapping[str, Sequence[tuple[str, str]]], min_people: int = 2) -> list[Theme]:
     """Words and phrases repeated by `min_people` or more interviewers answering one question.
 
     `answers` maps question id -> [(interviewer, answer text), ...]. An
@@ -284,16 +282,12 @@ def find_themes(
     ranked: list[tuple[bool, int, int, str, Theme]] = []
     for question_index, (question_id, pairs) in enumerate(answers.items()):
         for theme in _question_themes(question_id, pairs, threshold):
-            ranked.append(
-                (not theme.everyone, -theme.strength, question_index, theme.phrase, theme)
-            )
+            ranked.append((not theme.everyone, -theme.strength, question_index, theme.phrase, theme))
     ranked.sort(key=lambda item: item[:4])
     return [item[4] for item in ranked]
 
 
-def _question_themes(
-    question_id: str, pairs: Sequence[tuple[str, str]], threshold: int
-) -> list[Theme]:
+def _question_themes(question_id: str, pairs: Sequence[tuple[str, str]], threshold: int) -> list[Theme]:
     first_seen: dict[str, int] = {}
     said: dict[str, dict[str, _Hit]] = {}  # phrase -> interviewer -> first place they said it
     scanned: list[tuple[str, str, list[_Pair]]] = []
@@ -320,8 +314,7 @@ def _question_themes(
     shared = {phrase: people for phrase, people in said.items() if len(people) >= threshold}
     kept = _drop_words_covered_by_phrases(shared)
     return [
-        _theme(question_id, phrase, shared[phrase], first_seen, answered=len(first_seen))
-        for phrase in kept
+        _theme(question_id, phrase, shared[phrase], first_seen, answered=len(first_seen)) for phrase in kept
     ]
 
 
@@ -385,7 +378,7 @@ def _whole_if_short(text: str) -> str | None:
     return whole if len(whole) <= _SNIPPET_CHARS else None
 
 
-def explain(theme: Theme) -> str:
+def explain(theme: Theme, question: str | None = None) -> str:
     """One plain line, e.g. "'deadline' came up in answers to `hate` from all 3
     interviewers: Dana, Lee, Sam"."""
     noun = "interviewer" if theme.strength == 1 else "interviewers"
@@ -394,4 +387,5 @@ def explain(theme: Theme) -> str:
     else:
         count = f"{theme.strength} {noun}"
     names = ", ".join(theme.who)
-    return f"'{theme.phrase}' came up in answers to `{theme.question_id}` from {count}: {names}"
+    asked = f"“{question}”" if question else f"`{theme.question_id}`"
+    return f"'{theme.phrase}' came up in answers to {asked} from {count}: {names}"

@@ -53,7 +53,8 @@ def reflection(data: Review) -> RenderableType:
     latest = data.latest_reflection
     if latest is None:
         body = Text(
-            "Not written yet. Write it before you talk to anyone: prep reflect COMPANY --gut N ...",
+            "Not written yet. Write it before you talk to anyone:\n"
+            f"  prep reflect {data.company.slug} --gut 1-5 --excited TEXT --worry TEXT --accept yes|no|unsure",
             style="yellow",
         )
     else:
@@ -90,7 +91,11 @@ def themes(data: Review) -> RenderableType:
     for theme in data.themes:
         style = "bold red" if theme.everyone else ""
         mark = "★ strongest: " if theme.everyone else "• "
-        lines.append(Text(mark + inert(theme_logic.explain(theme)), style=style))
+        lines.append(
+            Text(
+                mark + inert(theme_logic.explain(theme, data.question_label(theme.question_id))), style=style
+            )
+        )
     return Group(_title("Repeated themes"), *lines)
 
 
@@ -172,7 +177,9 @@ def _count(value: int, warm: str = "red") -> Text:
 def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
     if not rows:
         return Text('No companies yet. Start with: prep new acme --role "Staff Engineer"')
-    table = Table(title="Every company", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table = Table(
+        title="Every company", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
+    )
     table.add_column("Company", overflow="ellipsis", no_wrap=True, max_width=18)
     table.add_column("Status", no_wrap=True)
     for name in ("Rnd", "H/M/L", "Attr%", "Hrs", "Gut", "Deal", "To do"):
@@ -218,7 +225,7 @@ def render_to_text(renderable: RenderableType, width: int) -> str:
         width=width, record=True, file=io.StringIO(), color_system=None, highlight=False, emoji=False
     )
     console.print(renderable)
-    return console.export_text(styles=False)
+    return "\n".join(line.rstrip() for line in console.export_text(styles=False).split("\n"))
 
 
 def markdown(data: Review, width: int = 100) -> str:
