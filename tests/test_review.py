@@ -251,3 +251,15 @@ def test_review_names_file_and_line_it_cannot_read(prep_home: Path) -> None:
     code, _, err = prep("review", "acme", "--no-input")
     assert code == 2
     assert f"{path}:" in err and "entry 3" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("answer", "flagged"),
+    [("We work weekends before launches", True), ("We never work weekends", False), ("No weekends, ever", False)],
+)
+def test_negated_phrases_do_not_flag(prep_home: Path, answer: str, flagged: bool) -> None:
+    company = make_company(prep_home)
+    add_interview(prep_home, company, "2026-11-10T14:00:00+00:00", "r", [LEE], [("hate", LEE, answer)])
+    (prep_home / "config.yaml").write_text("dealbreakers:\n  - weekends\n")
+    flags = json.loads(prep("review", "acme", "--json")[1])["flags"]
+    assert any(f["kind"] == "dealbreaker" for f in flags) is flagged
