@@ -196,3 +196,12 @@ def test_broken_user_bank_names_file_and_line(prep_home: Path) -> None:
     code, _, err = prep("new", "acme", "--no-input")
     assert code == 2
     assert "broken.yaml:" in err and err.count("\n") == 1
+
+
+def test_first_interview_moves_status_forward_only() -> None:
+    prep("new", "acme", "--no-input")
+    prep("note", "acme", "first call went fine")
+    assert json.loads(prep("list", "--json")[1])["companies"][0]["status"] == "interviewing"
+    prep("status", "acme", "offer")
+    prep("note", "acme", "negotiating")
+    assert json.loads(prep("list", "--json")[1])["companies"][0]["status"] == "offer"

@@ -81,7 +81,11 @@ def target(ctx: Context, company_name: str, interview_id: str | None) -> tuple[C
                 f"Leave out --interview to use the latest one."
             )
         return company, path
-    return company, interviews.open_or_start(ctx.home, company, now())
+    path = interviews.open_or_start(ctx.home, company, now())
+    from interview_prep.commands.companies import advance_on_interview
+
+    advance_on_interview(ctx, company, [])
+    return company, path
 
 
 def find_question(ctx: Context, question_id: str) -> Question:

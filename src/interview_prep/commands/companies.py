@@ -107,3 +107,15 @@ def set_status(ctx: Context, name: str, status: str) -> Company:
     store.set_status(ctx.home, company.slug, wanted)
     company.status = wanted
     return company
+
+
+EARLY_STATUSES = ("researching", "applied")
+
+
+def advance_on_interview(ctx: Context, company: Company, roles: Sequence[str]) -> None:
+    """An interview moves a company out of researching/applied: to screening for a recruiter-only
+    panel, otherwise to interviewing. Never moves a status backwards."""
+    target = "screening" if roles and set(roles) == {"recruiter"} else "interviewing"
+    if company.status in EARLY_STATUSES or (company.status == "screening" and target == "interviewing"):
+        store.set_status(ctx.home, company.slug, target)
+        company.status = target
