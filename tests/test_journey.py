@@ -301,7 +301,7 @@ def _review(home: Path, interview_id: str) -> None:
     term.show("Side by side")
     term.expect(r"Question\W+Dana\W+Lee")
     term.show("Repeated themes")
-    term.expect(r"on-call.{0,80}Lee, Dana|on-call.{0,80}Dana, Lee")
+    term.expect(r"on-call[\s\S]{0,300}Lee, Dana|on-call[\s\S]{0,300}Dana, Lee")
     term.show("Red flags")
     term.show("They looked at each other when I asked about the manager")
     term.expect(r"33%")
@@ -329,7 +329,7 @@ def _review_all(home: Path) -> None:
 
     term = Terminal(home, "review")
     term.show("Every company")
-    row = term.expect(r"acme\W+researching\W+1\W+(\d+)/(\d+)/(\d+)")
+    row = term.expect(r"acme\W+interviewing\W+1\W+(\d+)/(\d+)/(\d+)")
     assert sum(int(n) for n in row.groups()) == 2, "the picked signal and the 33% attrition"
     term.expect(r"Globex")
     assert term.exit_status() == 0

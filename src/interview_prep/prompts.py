@@ -1,17 +1,37 @@
 """Every interactive prompt, and the only module that imports questionary.
 
 Prompts use `unsafe_ask()` so Ctrl-C raises KeyboardInterrupt (the callers
-save and exit 130) instead of quietly returning None.
+save and exit 130) instead of quietly returning None. Ctrl-D counts as Ctrl-C,
+and the interrupt carries whatever was typed but not yet entered, so the
+caller can save that too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import questionary
 from questionary import Choice
 
 from interview_prep.banks.model import PrepPrompt, Question, Signal
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or Ctrl-D at a prompt; `partial` is the text typed but not yet entered."""
+
+    def __init__(self, partial: str = "") -> None:
+        super().__init__()
+        self.partial = partial
+
+
+def _ask(question: questionary.Question) -> Any:
+    try:
+        return question.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        buffer = question.application.current_buffer  # a select's buffer is empty
+        raise Interrupted(buffer.text) from None
+
 
 PRIORITY_MARK = {"must": "must  ", "should": "should", "could": "could "}
 
@@ -28,10 +48,12 @@ def pick_questions(
         )
         for q in candidates
     ]
-    picked: list[str] = questionary.checkbox(
-        f"Questions for {company} (space toggles, enter confirms; tailored ones are ticked):",
-        choices=choices,
-    ).unsafe_ask()
+    picked: list[str] = _ask(
+        questionary.checkbox(
+            f"Questions for {company} (space toggles, enter confirms; tailored ones are ticked):",
+            choices=choices,
+        )
+    )
     wanted = set(picked)
     return [q for q in candidates if q.id in wanted]
 
@@ -49,7 +71,7 @@ def self_prep(prompts: Sequence[PrepPrompt]) -> list[tuple[PrepPrompt, str | lis
             if items:
                 answers.append((prompt, items))
         else:
-            text = questionary.text(prompt.prompt, instruction="(Enter to skip)").unsafe_ask()
+            text = _ask(questionary.text(prompt.prompt, instruction="(Enter to skip)"))
             if text.strip():
                 answers.append((prompt, text.strip()))
     return answers
@@ -60,9 +82,7 @@ def list_items(prompt: PrepPrompt) -> list[str]:
     items: list[str] = []
     while len(items) < limit:
         label = f"{prompt.prompt} ({len(items) + 1}/{limit})" if items else prompt.prompt
-        text = questionary.text(
-            label, instruction="(one per line; Enter on an empty line to finish)"
-        ).unsafe_ask()
+        text = _ask(questionary.text(label, instruction="(one per line; Enter on an empty line to finish)"))
         if not text.strip():
             break
         items.append(text.strip())
@@ -70,24 +90,22 @@ def list_items(prompt: PrepPrompt) -> list[str]:
 
 
 def answer(message: str, default: str = "", multiline: bool = False) -> str:
-    result: str = questionary.text(message, default=default, multiline=multiline, qmark=">").unsafe_ask()
+    result: str = _ask(questionary.text(message, default=default, multiline=multiline, qmark=">"))
     return result
 
 
 def text(message: str, default: str = "") -> str:
-    result: str = questionary.text(message, default=default).unsafe_ask()
+    result: str = _ask(questionary.text(message, default=default))
     return result
 
 
 def confirm(message: str, default: bool = True) -> bool:
-    result: bool = questionary.confirm(message, default=default).unsafe_ask()
+    result: bool = _ask(questionary.confirm(message, default=default))
     return result
 
 
 def severity(default: str = "medium") -> str:
-    result: str = questionary.select(
-        "Severity?", choices=["high", "medium", "low"], default=default
-    ).unsafe_ask()
+    result: str = _ask(questionary.select("Severity?", choices=["high", "medium", "low"], default=default))
     return result
 
 
@@ -99,7 +117,7 @@ def signal_or_text(signals: Sequence[Signal]) -> tuple[str, Signal | None]:
     choices = [Choice("Type it in my own words", value=OWN_WORDS)] + [
         Choice(f"[{s.severity}] {s.text}", value=s.id) for s in signals
     ]
-    picked: str = questionary.select("Red flag:", choices=choices).unsafe_ask()
+    picked: str = _ask(questionary.select("Red flag:", choices=choices))
     if picked == OWN_WORDS:
         return text("What did you notice?"), None
     chosen = next(s for s in signals if s.id == picked)
@@ -108,16 +126,20 @@ def signal_or_text(signals: Sequence[Signal]) -> tuple[str, Signal | None]:
 
 
 def gut_score() -> int | None:
-    picked: str = questionary.select(
-        "Gut score, before talking to anyone (5 = can't wait, 1 = walk away):",
-        choices=["5", "4", "3", "2", "1", "skip"],
-        default="3",
-    ).unsafe_ask()
+    picked: str = _ask(
+        questionary.select(
+            "Gut score, before talking to anyone (5 = can't wait, 1 = walk away):",
+            choices=["5", "4", "3", "2", "1", "skip"],
+            default="3",
+        )
+    )
     return None if picked == "skip" else int(picked)
 
 
 def accept_today() -> str:
-    result: str = questionary.select(
-        "Would you accept an offer today?", choices=["yes", "unsure", "no"], default="unsure"
-    ).unsafe_ask()
+    result: str = _ask(
+        questionary.select(
+            "Would you accept an offer today?", choices=["yes", "unsure", "no"], default="unsure"
+        )
+    )
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from interview_prep import prompts
 from interview_prep.banks.model import Catalog, Question
 from interview_prep.commands import capture
+from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist as tailoring
 from interview_prep.core import metrics
@@ -19,6 +21,7 @@ from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews
 
+_SLASH_WORD = re.compile(r"/[^/\s]{0,3}")  # '/x': a mistyped key, never saved as an answer
 COMMANDS = {
     "/s": "skip",
     "/b": "back",
@@ -61,8 +64,8 @@ class Session:
     present: list[Interviewer]
     earlier: list[Interview]
     multiline: bool = False
-    queued: list[Step] = field(default_factory=list)  # follow-ups asked for with /u
-    follow_ups_asked: dict[str, int] = field(default_factory=dict)
+    queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
+    follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
 
     def current(self) -> Interview:
         return interviews.load_interview(self.path)
@@ -96,6 +99,7 @@ def start(
             path = None
     if path is None:
         path = interviews.start_interview(ctx.home, company, round_name, present, now())
+    advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
     return Session(ctx, company, path, catalog, company_checklist(ctx, company, catalog), present, earlier)
 
@@ -103,39 +107,62 @@ def start(
 def company_checklist(ctx: Context, company: Company, catalog: Catalog) -> list[Question]:
     """The questions the user chose in `prep new` (in their order); tailored defaults if none."""
     items = company_store.read_checklist(ctx.home, company.slug)
-    chosen = [catalog.questions[item.question_id] for item in items if item.question_id in catalog.questions]
-    if chosen:
-        return chosen
+    ids = dict.fromkeys(item.question_id for item in items if item.question_id in catalog.questions)
+    if ids:  # a line pasted twice by hand is still one question
+        return [catalog.questions[question_id] for question_id in ids]
     return tailoring.tailored(catalog.questions.values(), company, company.interviewers)
 
 
 def run(session: Session) -> str:
-    """The loop; returns the closing message. Ctrl-C saves (everything already is) and exits 130."""
+    """The loop; returns the closing message.
+
+    Ctrl-C (or Ctrl-D) exits 130 with everything saved, including what was
+    half typed: as the answer at an answer prompt, as a note anywhere else.
+    """
     screen = ask_screen.Screen()
     try:
-        screen.opening(session.company, session.present, session.path.relative_to(session.ctx.home))
-        screen.probes(carry_forward(session.earlier, session.checklist))
-        while True:
-            step = session.next_step()
-            if step is None:
-                screen.info(
-                    "No questions left for this panel. Type a note, /f for a red flag, "
-                    "or press Enter to finish."
-                )
-                raw = prompts.answer("Anything else?")
-                if not raw.strip():
-                    return finish(session)
-            else:
-                screen.question(step, len(session.queued) > 0)
-                raw = prompts.answer("Answer:", multiline=session.multiline)
-            outcome = handle(session, screen, step, raw)
-            if outcome == "done":
-                return finish(session)
-    except KeyboardInterrupt:
+        return _loop(session, screen)
+    except KeyboardInterrupt as stop:
+        partial = getattr(stop, "partial", "")
+        if partial.strip():
+            capture.save_note(session.ctx, session.path, partial)
         screen.info(
-            f"Saved. Everything you typed is in {session.path}. Run `prep ask {session.company.slug}` to resume."
+            f"Stopped. Everything you typed is saved in {session.path}. "
+            f"Run `prep ask {session.company.slug}` to resume."
         )
         raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+def _loop(session: Session, screen: ask_screen.Screen) -> str:
+    screen.opening(session.company, session.present, session.path.relative_to(session.ctx.home))
+    screen.probes(carry_forward(session.earlier, session.checklist, session.company.name))
+    while True:
+        step = session.next_step()
+        if step is None:
+            screen.info(
+                "No questions left for this panel. Type a note, /f for a red flag, or press Enter to finish."
+            )
+            raw = _typed(session, screen, step, "Anything else?")
+            if not raw.strip():
+                return finish(session)
+        else:
+            screen.question(step)
+            raw = _typed(session, screen, step, "Answer:")
+        if handle(session, screen, step, raw) == "done":
+            return finish(session)
+
+
+def _typed(session: Session, screen: ask_screen.Screen, step: Step | None, message: str) -> str:
+    """What the user typed at the main prompt; on Ctrl-C a half-typed answer is saved first."""
+    try:
+        return prompts.answer(message, multiline=session.multiline)
+    except prompts.Interrupted as stop:
+        if stop.partial.strip() and _command(stop.partial) is None:
+            if step is None:
+                capture.save_note(session.ctx, session.path, _literal(stop.partial))
+            else:
+                answer(session, screen, step, _literal(stop.partial))
+        raise KeyboardInterrupt from None
 
 
 def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: str) -> str:
@@ -145,18 +172,21 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
     if command == "help":
         screen.help()
     elif command == "note":
-        note = prompts.text("Note:")
-        if note.strip():
-            screen.saved(capture.save_note(session.ctx, session.path, note).confirmation())
+        note(session, screen)
     elif command == "flag":
         flag(session, screen, step)
     elif command == "back":
         back(session, screen)
-    elif step is None:
-        if raw.strip():
-            screen.saved(capture.save_note(session.ctx, session.path, raw).confirmation())
+    elif command == "unknown":
+        screen.info(f"{raw.strip()} is not a key (/? lists them). To start an answer with '/', type '//'.")
     elif not raw.strip():
-        screen.info("Nothing typed. Type the answer, or /s to skip (/? for every key).")
+        screen.info("Nothing typed, so nothing saved or skipped.")
+        screen.help()
+    elif step is None:
+        if command is None:
+            screen.saved(capture.save_note(session.ctx, session.path, _literal(raw)).confirmation())
+        else:
+            screen.info("No question is on screen to skip or follow up.")
     elif command == "skip":
         _drop(session, step)
         if step.kind == "question":
@@ -165,7 +195,7 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
     elif command == "follow-up":
         follow_up(session, screen, step)
     else:
-        answer(session, screen, step, raw[1:] if raw.startswith("//") else raw)
+        answer(session, screen, step, _literal(raw))
     return "continue"
 
 
@@ -180,6 +210,14 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -
         reading = metrics.read(question.answer, text, session.ctx.thresholds())
         if reading is not None:
             screen.reading(reading)
+
+
+def note(session: Session, screen: ask_screen.Screen) -> None:
+    text = prompts.text("Note:")
+    if text.strip():
+        screen.saved(capture.save_note(session.ctx, session.path, text).confirmation())
+    else:
+        screen.info("No note saved (it was empty).")
 
 
 def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None:
@@ -200,38 +238,58 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
         return
     last = max(current.answers, key=lambda a: a.number)
     screen.info(f"Editing your answer to: {last.question_text or last.question_id}")
-    text = prompts.answer("Answer:", default=last.text, multiline=session.multiline)
-    meta = {
-        "q": last.question_id,
-        "who": last.who,
-        "at": last.at,
-        "question": last.question_text,
-        "edited": now(),
-    }
-    interviews.replace_entry(session.path, last.number, "answer", meta, text)
-    screen.saved(f"Updated answer {last.number}.")
+
+    def save(text: str) -> None:
+        meta = {"q": last.question_id, "who": last.who, "at": last.at, "question": last.question_text}
+        interviews.replace_entry(session.path, last.number, "answer", {**meta, "edited": now()}, text)
+        screen.saved(f"Updated answer {last.number}.")
+
+    try:
+        text = prompts.answer("Answer:", default=last.text, multiline=session.multiline)
+    except prompts.Interrupted as stop:
+        if stop.partial.strip() and stop.partial != last.text:
+            save(stop.partial)
+        raise KeyboardInterrupt from None
+    if not text.strip() or text == last.text:
+        screen.info(f"Answer {last.number} unchanged.")
+    else:
+        save(text)
 
 
 def follow_up(session: Session, screen: ask_screen.Screen, step: Step) -> None:
+    """Queue the follow-up right after the question on screen (and after earlier follow-ups to it)."""
     base_id = step.question_id.split("/")[0]
     question = session.catalog.questions.get(base_id)
-    asked = session.follow_ups_asked.get(base_id, 0)
-    extra = follow_up_step(question, step.who, asked) if question else None
+    asked = session.follow_ups_asked.get((base_id, step.who), 0)
+    extra = follow_up_step(question, step.who, asked, session.company.name) if question else None
     if extra is None:
         screen.info("This question has no (more) follow-ups.")
         return
-    session.follow_ups_asked[base_id] = asked + 1
-    session.queued.insert(0, extra)
+    session.follow_ups_asked[(base_id, step.who)] = asked + 1
+    if not session.queued:  # the question on screen came from the plan: it stays first
+        session.queued.append(step)
+    position = 1
+    while position < len(session.queued) and session.queued[position].question_id.startswith(base_id + "/"):
+        position += 1
+    session.queued.insert(position, extra)
+    screen.info(f"Follow-up next: {extra.text}")
 
 
 def finish(session: Session) -> str:
     interviews.set_finished(session.path)
     current = session.current()
+    counts = ", ".join(
+        _count(len(items), word)
+        for items, word in ((current.answers, "answer"), (current.flags, "red flag"), (current.notes, "note"))
+    )
     return (
-        f"Finished: {len(current.answers)} answers, {len(current.flags)} red flags, "
-        f"{len(current.notes)} notes in {session.path.relative_to(session.ctx.home)}. "
+        f"Finished: {counts} in {session.path.relative_to(session.ctx.home)}. "
         f"Next: prep review {session.company.slug}"
     )
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" + ("" if number == 1 else "s")
 
 
 def _drop(session: Session, step: Step) -> None:
@@ -240,7 +298,15 @@ def _drop(session: Session, step: Step) -> None:
 
 
 def _command(raw: str) -> str | None:
-    key = raw.strip().lower()
+    """The key typed ('skip', 'back', ...), 'unknown' for a slash word that is none, None for an answer."""
     if raw.startswith("//"):
         return None
-    return COMMANDS.get(key)
+    key = raw.strip().lower()
+    if key in COMMANDS:
+        return COMMANDS[key]
+    return "unknown" if _SLASH_WORD.fullmatch(key) else None
+
+
+def _literal(raw: str) -> str:
+    """The answer as meant: '//x' stands for '/x'."""
+    return raw[1:] if raw.startswith("//") else raw

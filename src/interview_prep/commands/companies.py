@@ -116,6 +116,7 @@ def advance_on_interview(ctx: Context, company: Company, roles: Sequence[str]) -
     """An interview moves a company out of researching/applied: to screening for a recruiter-only
     panel, otherwise to interviewing. Never moves a status backwards."""
     target = "screening" if roles and set(roles) == {"recruiter"} else "interviewing"
-    if company.status in EARLY_STATUSES or (company.status == "screening" and target == "interviewing"):
+    past_screen = bool(roles) and company.status == "screening" and target == "interviewing"
+    if company.status in EARLY_STATUSES or past_screen:
         store.set_status(ctx.home, company.slug, target)
         company.status = target

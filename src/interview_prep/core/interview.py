@@ -5,7 +5,9 @@ could, each in checklist order. Questions answered in any earlier round are
 left out, except questions for everyone (love / hate), which every new
 interviewer is asked. A question for everyone goes round the panel: the
 first such question in the order given with --with, the next in reverse,
-alternating (whoever answers last has had longest to think, so it evens out).
+alternating (whoever answers last has had longest to think, so it evens out);
+with nobody named it is asked once per interview. A question meant for nobody
+in the room is left for a later round.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from interview_prep.banks.model import PRIORITIES, Question
+from interview_prep.banks.model import PRIORITIES, Question, fill_placeholders
 from interview_prep.core.models import Interview, Interviewer
 
 ROLE_ALIASES = {
@@ -69,39 +71,38 @@ def plan(
     """The remaining steps of this interview, in the order to ask them."""
     answered_before = _answered(earlier)
     done_now = _answered([current]) | {(skip.question_id, skip.who) for skip in current.skips}
-    everyone_rank = {
-        question.id: rank for rank, question in enumerate(q for q in checklist if q.for_everyone)
-    }
+    taken = {question_id for question_id, _ in answered_before | done_now}
+    in_order = [
+        question for priority in PRIORITIES for question in checklist if question.priority == priority
+    ]
+    # Nobody named: a question for everyone is still asked once, of whoever is there.
+    panel = list(present) or [Interviewer("", "")]
     steps: list[Step] = []
-    for priority in PRIORITIES:
-        for question in checklist:
-            if question.priority != priority:
-                continue
-            if question.for_everyone:
-                order = list(present) if everyone_rank[question.id] % 2 == 0 else list(reversed(present))
-                for person in order:
-                    key = (question.id, person.name)
-                    if key not in done_now and key not in answered_before:
-                        steps.append(_step(question, person.name, company_name))
-            else:
-                if any(qid == question.id for qid, _ in answered_before | done_now):
-                    continue
-                person_name = _who_to_ask(question, present)
-                if person_name is not None:
-                    steps.append(_step(question, person_name, company_name))
+    rounds = 0  # questions for everyone so far: even go round the panel forwards, odd backwards
+    for question in in_order:
+        if question.for_everyone:
+            order = panel if rounds % 2 == 0 else panel[::-1]
+            rounds += 1
+            for person in order:
+                key = (question.id, person.name)
+                if key not in done_now and not (person.name and key in answered_before):
+                    steps.append(_step(question, person.name, company_name))
+        elif question.id not in taken:
+            person_name = _who_to_ask(question, present)
+            if person_name is not None:
+                steps.append(_step(question, person_name, company_name))
     return steps
 
 
-def follow_up_step(question: Question, who: str, asked: int) -> Step | None:
+def follow_up_step(question: Question, who: str, asked: int, company_name: str = "") -> Step | None:
     """The question's next follow-up (after `asked` of them), to ask straight away."""
     if asked >= len(question.follow_ups):
         return None
-    text = question.follow_ups[asked]
     return Step(
         f"{question.id}/follow-up-{asked + 1}",
         who,
-        text,
-        f"Follow-up to: {question.text}",
+        fill_placeholders(question.follow_ups[asked], company_name, who or None),
+        f"Follow-up to: {question.render(company_name, who or None)}",
         question.priority,
         "follow-up",
     )
@@ -110,6 +111,7 @@ def follow_up_step(question: Question, who: str, asked: int) -> Step | None:
 def carry_forward(
     earlier: Sequence[Interview],
     checklist: Sequence[Question],
+    company_name: str = "",
     hate_question_ids: Sequence[str] = ("hate",),
 ) -> list[Probe]:
     """What to probe this round: earlier dislikes, open red flags, must-asks never answered."""
@@ -125,7 +127,7 @@ def carry_forward(
     if earlier:
         for question in checklist:
             if question.priority == "must" and question.id not in answered and not question.for_everyone:
-                probes.append(Probe("unasked", question.text, "must-ask not yet answered"))
+                probes.append(Probe("unasked", question.render(company_name), "must-ask not yet answered"))
     return probes
 
 

@@ -33,12 +33,12 @@ class Reading:
     def describe(self) -> str:
         """E.g. "Attrition 33% (hired 12, lost 4), above your limit of 30%"."""
         if self.unit == "percent":
-            shown, limit = f"{self.value:.0f}%", f"{self.limit:g}%"
+            shown = f"{self.value:.0f}%"
         else:
-            number = f"{self.value:.1f}".rstrip("0").rstrip(".")
-            shown, limit = f"{number} {self.unit}", f"{self.limit:g}"
+            shown = f"{self.value:.1f}".rstrip("0").rstrip(".") + f" {self.unit}"
         text = f"{self.label} {shown}" + (f" ({self.detail})" if self.detail else "")
         if self.flagged and self.limit is not None:
+            limit = f"{self.limit:g}%" if self.unit == "percent" else f"{self.limit:g}"
             return f"{text}, {self.flagged} your limit of {limit}"
         return text
 

@@ -16,11 +16,12 @@ from interview_prep.render.console import console
 KEYS = "Enter saves · /s skip · /b back · /f red flag · /n note · /u follow-up · /d done · Ctrl-C quits"
 HELP = """\
 Type the answer and press Enter: it is saved before the next question.
-  /s  skip this question          /b  edit your previous answer
-  /f  red flag (yours or a signal) /n  a free note
+  /s  skip this question             /b  edit your previous answer
+  /f  red flag (yours or a signal)   /n  a free note
   /u  ask this question's follow-up next
-  /d  finish the interview        Ctrl-C  stop now (saved; run again to resume)
-An answer that really starts with '/' : type '//' instead."""
+  /d  finish the interview           /?  these keys
+  Ctrl-C  stop now (everything is saved; run prep ask again to resume)
+Enter on its own never skips. An answer that really starts with '/': type '//'."""
 
 
 class Screen:
@@ -46,12 +47,12 @@ class Screen:
         if len(probes) > 8:
             self.out.print(Text(f"  … and {len(probes) - 8} more in `prep review`", style="dim"))
 
-    def question(self, step: Step, is_follow_up: bool) -> None:
+    def question(self, step: Step) -> None:
         self.out.print()
         head = Text()
         if step.who:
             head.append(f"Ask {inert(step.who)}: ", style="bold cyan")
-        if is_follow_up or step.kind != "question":
+        if step.kind != "question":
             head.append("(follow-up) ", style="magenta")
         head.append(inert(step.text), style="bold")
         if step.priority == "must":
