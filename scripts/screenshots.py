@@ -435,7 +435,7 @@ def _questions(run: Run, who_names: tuple[str, ...]) -> Iterator[tuple[str, str]
     names = "|".join(who_names)
     while True:
         found = run.expect(rf"Ask ({names}): (.+?) (?:must )?Why: ")
-        run.show("Ctrl-C")
+        run.show("/? keys")
         who, text = found.group(1), found.group(2)
         ids = [q.id for q in catalog if flat(q.render("acme", who)) == text]
         if not ids:

@@ -252,7 +252,7 @@ def test_a_two_person_panel_step_by_step_then_ctrl_c_then_resume(
     message = flow.run(resumed)
     seen = keyboard.prompts
     assert [(p.message, p.step) for p in seen] == [
-        (f"Resume the unfinished interview {session.path.stem}?", ("love", "Lee")),
+        (f"Resume the unfinished interview {flow.describe(session.path)}?", ("love", "Lee")),
         ("Answer:", ("hate", "Lee")),
         ("Answer:", ("hate", "Dana")),
         ("Answer:", ("hours-per-week", "Lee")),

@@ -244,7 +244,7 @@ def _first_round(home: Path) -> str:
 
 def _second_round(home: Path, interview_id: str) -> None:
     term = Terminal(home, "ask", "acme", "--with", "Dana:hiring-manager", "--with", "Lee:engineer")
-    term.show(f"Resume the unfinished interview {interview_id}?")
+    term.show("Resume the unfinished interview (started")
     term.send("y")
     term.show(f"Saving to acme/interviews/{interview_id}.md")
 

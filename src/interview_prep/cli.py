@@ -157,13 +157,15 @@ def new(
     context = _ctx(ctx)
     plan = companies.plan_new_company(context, company, role, stage, size, manager, interviewer or [])
     selected = plan.tailored
-    prep_answers: list[Any] = []
-    if not no_input and _is_interactive():
+    interactive = not no_input and _is_interactive()
+    if interactive:
         from interview_prep import prompts
 
         selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
-        prep_answers = prompts.self_prep(plan.prep_prompts)
-    where = companies.create(context, plan, selected, prep_answers)
+    where = companies.create(context, plan, selected, [])
+    if interactive:
+        slug = plan.company.slug
+        prompts.self_prep(plan.prep_prompts, lambda answers: companies.save_prep(context, slug, answers))
     output.say(
         f"Created {plan.company.name} with {len(selected)} questions in {where}. "
         f"Next: prep ask {plan.company.slug} --with NAME:ROLE"

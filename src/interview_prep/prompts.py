@@ -8,7 +8,7 @@ caller can save that too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
@@ -34,55 +34,87 @@ def _ask(question: questionary.Question) -> Any:
 
 
 PRIORITY_MARK = {"must": "must  ", "should": "should", "could": "could "}
+# Ticked rows stay readable: questionary's default reverse video makes a long list hard to scan.
+PICKER_STYLE = questionary.Style([("selected", "noreverse"), ("highlighted", "bold")])
 
 
 def pick_questions(
     candidates: Sequence[Question], preselected: Sequence[Question], company: str
 ) -> list[Question]:
+    """Tick the questions to ask; grouped by category, tailored ones pre-ticked."""
+    from questionary import Separator
+
+    from interview_prep.banks.model import CATEGORIES
+
     chosen = {question.id for question in preselected}
-    choices = [
-        Choice(
-            title=f"{PRIORITY_MARK.get(q.priority, q.priority)} {q.render(company, None)}",
-            value=q.id,
-            checked=q.id in chosen,
+    choices: list[Choice | Separator] = []
+    category = None
+    for q in candidates:
+        if q.category != category:
+            category = q.category
+            choices.append(Separator(f"── {CATEGORIES.get(category, category)}"))
+        choices.append(
+            Choice(
+                title=f"{PRIORITY_MARK.get(q.priority, q.priority)} {q.render(company, None)}",
+                value=q.id,
+                checked=q.id in chosen,
+            )
         )
-        for q in candidates
-    ]
     picked: list[str] = _ask(
         questionary.checkbox(
-            f"Questions for {company} (space toggles, enter confirms; tailored ones are ticked):",
+            f"Questions for {company}:",
             choices=choices,
+            instruction="(space ticks, a selects all, enter confirms)",
+            style=PICKER_STYLE,
         )
     )
     wanted = set(picked)
     return [q for q in candidates if q.id in wanted]
 
 
-def self_prep(prompts: Sequence[PrepPrompt]) -> list[tuple[PrepPrompt, str | list[str]]]:
-    """The candidate's own prep; every prompt can be skipped with Enter."""
+PrepAnswers = list[tuple[PrepPrompt, "str | list[str]"]]
+
+
+def self_prep(prompts: Sequence[PrepPrompt], save: Callable[[PrepAnswers], None]) -> PrepAnswers:
+    """The candidate's own prep. Enter skips a prompt; each answer is saved (via `save`) at once,
+    so stopping with Ctrl-C keeps everything written so far."""
     if not prompts or not confirm(
         "Write your own prep now (key messages, a recent win, why this company)?", True
     ):
         return []
-    answers: list[tuple[PrepPrompt, str | list[str]]] = []
-    for prompt in prompts:
+    answers: PrepAnswers = []
+    for number, prompt in enumerate(prompts, start=1):
+        label = f"[{number}/{len(prompts)}] {prompt.prompt}"
         if prompt.kind == "list":
-            items = list_items(prompt)
+            items = list_items(prompt, label)
             if items:
                 answers.append((prompt, items))
+                save(answers)
         else:
-            text = _ask(questionary.text(prompt.prompt, instruction="(Enter to skip)"))
+            text = _ask(
+                questionary.text(label, instruction="(Enter skips; Ctrl-C stops, keeping what you wrote)")
+            )
             if text.strip():
                 answers.append((prompt, text.strip()))
+                save(answers)
     return answers
 
 
-def list_items(prompt: PrepPrompt) -> list[str]:
+def list_items(prompt: PrepPrompt, label: str) -> list[str]:
     limit = prompt.max or 10
     items: list[str] = []
     while len(items) < limit:
-        label = f"{prompt.prompt} ({len(items) + 1}/{limit})" if items else prompt.prompt
-        text = _ask(questionary.text(label, instruction="(one per line; Enter on an empty line to finish)"))
+        if not items:
+            message, hint = label, "(one at a time; Enter on an empty line to finish)"
+        else:
+            message = f"  next ({len(items) + 1}/{limit})"
+            wanted = prompt.min or 0
+            hint = (
+                f"(aim for at least {wanted}; Enter when done)"
+                if len(items) < wanted
+                else "(Enter when done)"
+            )
+        text = _ask(questionary.text(message, instruction=hint))
         if not text.strip():
             break
         items.append(text.strip())

@@ -90,7 +90,7 @@ def start(
     path = interviews.latest_open(ctx.home, company.slug)
     if path is not None:
         if resume is None:
-            resume = prompts.confirm(f"Resume the unfinished interview {path.stem}?", True)
+            resume = prompts.confirm(f"Resume the unfinished interview {describe(path)}?", True)
         if resume:
             current = interviews.load_interview(path)
             present = current.interviewers or present
@@ -102,6 +102,16 @@ def start(
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
     return Session(ctx, company, path, catalog, company_checklist(ctx, company, catalog), present, earlier)
+
+
+def describe(path: Path) -> str:
+    """'onsite, started 2026-11-22 14:20, with Dana, Lee' for the resume question."""
+    interview = interviews.load_interview(path)
+    parts = [interview.round] if interview.round else []
+    parts.append(f"started {interview.started[:16].replace('T', ' ')}")
+    if interview.interviewers:
+        parts.append("with " + ", ".join(person.name for person in interview.interviewers))
+    return f"({', '.join(parts)})"
 
 
 def company_checklist(ctx: Context, company: Company, catalog: Catalog) -> list[Question]:
@@ -127,7 +137,7 @@ def run(session: Session) -> str:
         if partial.strip():
             capture.save_note(session.ctx, session.path, partial)
         screen.info(
-            f"Stopped. Everything you typed is saved in {session.path}. "
+            f"Stopped. Everything you typed is saved in {session.path.relative_to(session.ctx.home)}. "
             f"Run `prep ask {session.company.slug}` to resume."
         )
         raise SystemExit(EXIT_INTERRUPTED) from None

@@ -79,6 +79,12 @@ def create(
     return str(path.relative_to(ctx.home))
 
 
+def save_prep(ctx: Context, slug: str, prep_answers: Sequence[tuple[PrepPrompt, str | list[str]]]) -> None:
+    store.set_prep(
+        ctx.home, slug, [store.PrepSection(prompt.prompt, answer) for prompt, answer in prep_answers]
+    )
+
+
 def choice(value: str | None, allowed: Sequence[str], flag: str) -> str | None:
     if value is None:
         return None

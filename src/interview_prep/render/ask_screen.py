@@ -13,7 +13,7 @@ from interview_prep.core.models import Company, Interviewer
 from interview_prep.output import inert
 from interview_prep.render.console import console
 
-KEYS = "Enter saves · /s skip · /b back · /f red flag · /n note · /u follow-up · /d done · Ctrl-C quits"
+KEYS = "Enter saves  /s skip  /b back  /f flag  /n note  /u follow-up  /d done  /? keys"
 HELP = """\
 Type the answer and press Enter: it is saved before the next question.
   /s  skip this question             /b  edit your previous answer
@@ -58,7 +58,7 @@ class Screen:
         if step.priority == "must":
             head.append("  must", style="red")
         self.out.print(head)
-        self.out.print(Text(f"Why: {inert(_short(step.why, 160))}", style="dim"))
+        self.out.print(Text(f"Why: {inert(first_sentence(step.why))}", style="dim"))
         self.out.print(Text(KEYS, style="dim"))
 
     def saved(self, message: str) -> None:
@@ -74,6 +74,13 @@ class Screen:
 
     def help(self) -> None:
         self.out.print(Text(HELP))
+
+
+def first_sentence(text: str) -> str:
+    """The one-line "why ask": the first sentence of the bank's explanation, never cut mid-word."""
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end < 0 else flat[: end + 1]
 
 
 def _short(text: str, limit: int) -> str:
