@@ -37,7 +37,7 @@ def company_dir(home: Path, slug: str) -> Path:
     if not is_slug(slug):  # defence in depth: slugs come from slugify
         raise PrepError(f"{slug!r} is not a valid company folder name.")
     folder = home / slug
-    _refuse_escape(home, folder)
+    refuse_escape(home, folder)
     return folder
 
 
@@ -112,7 +112,7 @@ def render_checklist(groups: Sequence[ChecklistGroup]) -> str:
     for group in groups:
         if not group.items:
             continue
-        lines += [f"### {group.title}", ""]
+        lines += [f"### {_one_line(group.title)}", ""]
         for question_id, text, priority in group.items:
             lines.append(f"- [ ] {_one_line(text)} _({priority})_ <!-- q:{question_id} -->")
         lines.append("")
@@ -124,11 +124,11 @@ def _render_prep(sections: Sequence[PrepSection]) -> str:
     if not sections:
         lines += ["_Write your key messages, a recent win and why this company here._", ""]
     for section in sections:
-        lines += [f"### {section.title}", ""]
+        lines += [f"### {_one_line(section.title)}", ""]
         if isinstance(section.answer, list):
             lines += [f"- {_one_line(item)}" for item in section.answer]
         else:
-            lines.append(section.answer)
+            lines.append(blocks.escape_text(section.answer))
         lines.append("")
     return "\n".join(lines)
 
@@ -250,13 +250,16 @@ def tick_checklist(home: Path, slug: str, question_ids: Iterable[str]) -> None:
     update_company_file(home, slug, lambda text, path: tick(text, path, "checklist", "q", ids))
 
 
-def _refuse_escape(home: Path, target: Path) -> None:
+def refuse_escape(home: Path, target: Path) -> None:
     """No input may make prep read or write outside the data home (symlinks included)."""
     try:
         resolved_home = home.resolve()
         resolved = target.resolve()
-    except OSError:
-        return
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+        raise PrepError(
+            f"Cannot tell where {target} points (a symbolic link loop?). "
+            "Replace the link with a real folder inside the data home."
+        ) from None
     if resolved != resolved_home and resolved_home not in resolved.parents:
         raise PrepError(
             f"{target} points outside the data home {home} (a symbolic link?). "
@@ -294,3 +297,9 @@ def mark_followup_done(home: Path, slug: str, item_id: str, label: str) -> None:
         return blocks.replace_section(text, "followups", inner, path)
 
     update_company_file(home, slug, edit)
+
+
+def set_prep(home: Path, slug: str, sections: Sequence[PrepSection]) -> None:
+    """Rewrite the prep block (used while `prep new` collects it, one answer at a time)."""
+    inner = _render_prep(sections)
+    update_company_file(home, slug, lambda text, path: blocks.replace_section(text, "prep", inner, path))

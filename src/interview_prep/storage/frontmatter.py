@@ -71,6 +71,16 @@ def set_field(text: str, key: str, value: Any, path: Path) -> str:
 
 def _locate(text: str, path: Path) -> tuple[int, int]:
     """(offset of the closing fence line, offset where the body starts)."""
+    if text.startswith(("\ufeff", FENCE + "\r\n")):
+        what = (
+            "starts with a byte-order mark"
+            if text.startswith("\ufeff")
+            else "has Windows (CRLF) line endings"
+        )
+        raise PrepError(
+            f"{path}:1:1: the file {what}; prep reads plain UTF-8 with LF line endings. "
+            "Re-save it as 'UTF-8' with 'LF' endings in your editor (with git: core.autocrlf=input)."
+        )
     if not text.startswith(FENCE + "\n"):
         raise PrepError(
             f"{path}:1:1: the file must start with a '---' line (its front matter). "
@@ -114,6 +124,15 @@ def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        for event in yaml.parse(header, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):  # '*name' can expand exponentially (billion laughs)
+                mark = event.start_mark
+                where = f"{mark.line + 2}:{mark.column + 1}" if mark else "2:1"
+                raise PrepError(
+                    f"{path}:{where}: the front matter uses a YAML alias "
+                    f"(*{event.anchor}); prep does not expand aliases. Write the value out in full."
+                )
+        _refuse_duplicate_keys(yaml.compose(header, Loader=loader), path)
         data = yaml.load(header, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
@@ -130,3 +149,22 @@ def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PrepError(f"{path}:2:1: the front matter must be 'key: value' lines. Fix it in your editor.")
     return {str(key): value for key, value in data.items()}
+
+
+def _refuse_duplicate_keys(root: Any, path: Path) -> None:
+    """PyYAML keeps the last of two equal keys, but set_field changes the first: refuse, so an edit is never lost."""
+    import yaml
+
+    if not isinstance(root, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key_node, _value in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        line = key_node.start_mark.line + 2
+        if key_node.value in seen:
+            raise PrepError(
+                f"{path}:{line}:{key_node.start_mark.column + 1}: the front matter has '{key_node.value}' twice "
+                f"(also on line {seen[key_node.value]}). Keep one of them."
+            )
+        seen[key_node.value] = line

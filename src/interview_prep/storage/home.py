@@ -6,6 +6,7 @@ at a temp folder per test).
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -48,5 +49,25 @@ def ensure_home(home: Path) -> Path:
 
 def make_private_dir(path: Path) -> None:
     """Create a folder readable by the user only (notes name real people)."""
-    path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    os.chmod(path, FOLDER_MODE)
+    if path.exists() and not path.is_dir():
+        raise PrepError(
+            f"{path} is a file, but prep keeps a folder there. "
+            "Move the file away (or rename it), then run the command again."
+        )
+    try:
+        path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        os.chmod(path, FOLDER_MODE)
+    except OSError as error:
+        raise PrepError(
+            f"Could not create the folder {path}: {error.strerror}. {fix_for(error, path.parent)}.",
+            EXIT_FAILURE,
+        ) from None
+
+
+def fix_for(error: OSError, folder: Path) -> str:
+    """What the user can do about a failed write in `folder`."""
+    if error.errno == errno.ENOSPC:
+        return "Free some disk space and run the command again"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Make {folder} writable (or point {HOME_ENV} / --home elsewhere) and run it again"
+    return "Run the command again once the cause is fixed"

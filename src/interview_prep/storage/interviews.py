@@ -26,7 +26,7 @@ from interview_prep.core.models import (
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
-from interview_prep.storage.companies import FORMAT_VERSION, company_dir
+from interview_prep.storage.companies import FORMAT_VERSION, company_dir, refuse_escape
 from interview_prep.storage.home import make_private_dir
 from interview_prep.storage.slug import slugify
 
@@ -35,7 +35,9 @@ _ID = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4}(?:-[a-z0-9-]+)?")
 
 
 def interviews_dir(home: Path, slug: str) -> Path:
-    return company_dir(home, slug) / INTERVIEWS
+    folder = company_dir(home, slug) / INTERVIEWS
+    refuse_escape(home, folder)
+    return folder
 
 
 def interview_path(home: Path, slug: str, interview_id: str) -> Path:
@@ -51,7 +53,21 @@ def list_interview_paths(home: Path, slug: str) -> list[Path]:
     folder = interviews_dir(home, slug)
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.glob("*.md") if _ID.fullmatch(path.stem))
+    return _in_start_order([path for path in folder.glob("*.md") if _ID.fullmatch(path.stem)])
+
+
+def _in_start_order(paths: list[Path]) -> list[Path]:
+    """Oldest first. Names sort by start time, but a clash in the same minute is `<base>-2`, `-3`,
+    which plain sorting would put before `<base>` itself ('-' < '.')."""
+    stems = {path.stem for path in paths}
+
+    def key(path: Path) -> tuple[str, str, int]:
+        base, _, number = path.stem.rpartition("-")
+        if number.isdigit() and base in stems:
+            return path.stem[:15], base, int(number)
+        return path.stem[:15], path.stem, 1
+
+    return sorted(paths, key=key)
 
 
 def load_interviews(home: Path, slug: str) -> list[Interview]:
@@ -94,7 +110,16 @@ def render_new(
     }
     people = ", ".join(person.label() for person in interviewers) or "not recorded"
     title = f"{company.name}: {round_name}" if round_name else company.name
-    return frontmatter.render(fields) + f"# {title} ({started[:10]})\n\n" + f"Interviewers: {people}\n"
+    # Headings are for reading only; one line each, so no input can add a marker line.
+    return (
+        frontmatter.render(fields)
+        + f"# {_one_line(title)} ({started[:10]})\n\n"
+        + f"Interviewers: {_one_line(people)}\n"
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def load_interview(path: Path) -> Interview:
@@ -169,51 +194,64 @@ def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
 # Writing ---------------------------------------------------------------------
 
 
-def _edit(path: Path, change: Callable[[str], str]) -> None:
+def _edit(path: Path, change: Callable[[str, list[blocks.Entry]], str]) -> None:
+    """Read-modify-write under the company lock; a file with broken markers is refused, unchanged."""
     with folder_lock(path.parent.parent):
         text = read_text(path)
-        atomic_write(path, change(text))
+        new_text = change(text, _parse_entries(text, path))
+        if new_text != text:
+            atomic_write(path, new_text)
+
+
+def _parse_entries(text: str, path: Path) -> list[blocks.Entry]:
+    header = frontmatter.parse(text, path)
+    return blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
+
+
+def _appended(
+    old: str, existing: list[blocks.Entry], kind: str, meta: dict[str, Any], text: str, heading: str
+) -> tuple[str, int]:
+    number = max((entry.number for entry in existing), default=0) + 1
+    lead = "" if old.endswith("\n") else "\n"
+    # The heading is for reading only: one line, so no input can add a marker line.
+    heading_text = f"\n{_one_line(heading)}\n" if heading.strip() else "\n"
+    return old + lead + heading_text + blocks.format_entry(kind, {"n": number, **meta}, text), number
 
 
 def append_entry(path: Path, kind: str, meta: dict[str, Any], text: str, heading: str) -> int:
     """Add an entry at the end of the file; returns its number."""
     number = 0
 
-    def change(old: str) -> str:
+    def change(old: str, existing: list[blocks.Entry]) -> str:
         nonlocal number
-        header = frontmatter.parse(old, path)
-        existing = blocks.parse_entries(old[header.body_start :], path, header.fence_line + 1)
-        number = max((entry.number for entry in existing), default=0) + 1
-        full_meta = {"n": number, **meta}
-        lead = "" if old.endswith("\n") else "\n"
-        heading_text = f"\n{heading}\n" if heading else "\n"
-        return old + lead + heading_text + blocks.format_entry(kind, full_meta, text)
+        new, number = _appended(old, existing, kind, meta, text, heading)
+        return new
 
     _edit(path, change)
     return number
 
 
+def _replaced(old: str, path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> str:
+    try:
+        return blocks.replace_entry(old, number, {"n": number, **meta}, text, kind)
+    except KeyError:
+        raise PrepError(
+            f"{path}: entry {number} is no longer in the file (edited by hand?). "
+            "Your new text was not saved; add it again with `prep answer`."
+        ) from None
+
+
 def replace_entry(path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> None:
     """Rewrite one entry (a back-edited answer); the rest of the file stays byte for byte."""
-
-    def change(old: str) -> str:
-        try:
-            return blocks.replace_entry(old, number, {"n": number, **meta}, text, kind)
-        except KeyError:
-            raise PrepError(
-                f"{path}: entry {number} is no longer in the file (edited by hand?). "
-                "Your new text was not saved; add it again with `prep answer`."
-            ) from None
-
-    _edit(path, change)
+    _edit(path, lambda old, _entries: _replaced(old, path, number, kind, meta, text))
 
 
 def set_finished(path: Path, finished: bool = True) -> None:
-    _edit(path, lambda text: frontmatter.set_field(text, "finished", finished, path))
+    _edit(path, lambda text, _entries: frontmatter.set_field(text, "finished", finished, path))
 
 
 def set_reflection(path: Path, reflection: Reflection) -> None:
-    """Save the round's reflection: replaced in place when one exists, else appended."""
+    """Save the round's reflection: replaced in place when one exists, else appended (one locked step)."""
     meta = {
         "gut": reflection.gut,
         "excited": reflection.excited,
@@ -222,11 +260,14 @@ def set_reflection(path: Path, reflection: Reflection) -> None:
         "at": reflection.at,
     }
     text = render_reflection(reflection)
-    existing = next((entry for entry in _entries(path) if entry.kind == "reflection"), None)
-    if existing is None:
-        append_entry(path, "reflection", meta, text, "## My reflection")
-    else:
-        replace_entry(path, existing.number, "reflection", meta, text)
+
+    def change(old: str, entries: list[blocks.Entry]) -> str:
+        existing = next((entry for entry in entries if entry.kind == "reflection"), None)
+        if existing is None:
+            return _appended(old, entries, "reflection", meta, text, "## My reflection")[0]
+        return _replaced(old, path, existing.number, "reflection", meta, text)
+
+    _edit(path, change)
 
 
 def render_reflection(reflection: Reflection) -> str:
@@ -237,12 +278,6 @@ def render_reflection(reflection: Reflection) -> str:
         f"- Worried by: {reflection.worries or '-'}\n"
         f"- Would accept today: {reflection.accept or '-'}"
     )
-
-
-def _entries(path: Path) -> list[blocks.Entry]:
-    text = read_text(path)
-    header = frontmatter.parse(text, path)
-    return blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
 
 
 def open_or_start(home: Path, company: Company, started: str) -> Path:
@@ -261,7 +296,10 @@ def _create(
 ) -> Path:
     """Write a new interview file (the caller holds the company lock)."""
     base = started[:10] + "-" + started[11:13] + started[14:16]
-    round_slug = slugify(round_name) if round_name.strip() else ""
+    try:
+        round_slug = slugify(round_name) if round_name.strip() else ""
+    except PrepError:  # a label with no usable letters ("..", control characters): the time alone
+        round_slug = ""
     if round_slug and not round_slug.startswith("company-"):
         base += "-" + round_slug[:30].strip("-")
     path = folder / f"{base}.md"
