@@ -35,7 +35,8 @@ def say(message: str) -> None:
 
 def error(message: str) -> None:
     prefix = "\033[31mError:\033[0m " if color_enabled(sys.stderr) else "Error: "
-    print(prefix + inert(message), file=sys.stderr)
+    one_line = inert(message).replace("\n", "\\n").replace("\t", " ")
+    print(prefix + one_line, file=sys.stderr)
 
 
 def inert(text: str) -> str:

@@ -13,6 +13,7 @@ Every problem is reported as `file:line:col: message`, like a bank.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,13 +74,17 @@ def check_config(path: Path) -> tuple[list[str], Settings | None]:
     problems: list[str] = []
 
     def problem(node: Any, message: str) -> None:
-        problems.append(f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: {message}")
+        flat = " ".join(message.split())  # one line, whatever the file held
+        problems.append(f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: {flat}")
 
     if not isinstance(root, yaml.MappingNode):
         problem(root, "the config must be a mapping with thresholds, dealbreakers and values")
         return problems, None
     seen: set[str] = set()
     for key_node, value_node in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            problem(key_node, "a setting's name must be plain text (thresholds, dealbreakers or values)")
+            continue
         key = key_node.value
         if key in seen:
             problem(key_node, f"duplicate key '{key}'")
@@ -111,7 +116,7 @@ def _thresholds(node: Any, settings: Settings, problem: Any) -> None:
             value = float(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
         except ValueError:
             value = None
-        if value is None or value != value or value < 0:
+        if value is None or not math.isfinite(value) or value < 0:
             problem(value_node, f"thresholds.{name} must be a number of 0 or more")
             continue
         if name in settings.thresholds:
@@ -128,7 +133,11 @@ def _strings(node: Any, key: str, problem: Any) -> list[str] | None:
         return None
     items = []
     for item in node.value:
-        if not isinstance(item, yaml.ScalarNode) or not str(item.value).strip():
+        if (
+            not isinstance(item, yaml.ScalarNode)
+            or item.tag.startswith("tag:yaml.org,2002:python")
+            or not str(item.value).strip()
+        ):
             problem(item, f"each entry in {key} must be a non-empty phrase")
             continue
         items.append(str(item.value).strip())

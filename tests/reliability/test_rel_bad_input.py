@@ -98,24 +98,14 @@ CONFIGS: dict[str, bytes] = {
     "two-documents": b"values: [a]\n---\nvalues: [b]\n",
     "huge": b"# " + b"x" * 1_100_000 + b"\n",
 }
-# Known gaps outside storage/ (see docs/reliability.md): kept as strict xfails so a fix is noticed.
-CONFIG_GAPS: dict[str, tuple[bytes, str]] = {
-    "complex-key": (
-        b"? [a, b]\n: 1\n",
-        "settings.check_config: a non-scalar key raises TypeError (traceback)",
-    ),
-    "newline-in-key": (
-        b'"a\\nb": 1\n',
-        "settings.check_config: the key is echoed raw, so the error spans two lines",
-    ),
+CONFIGS |= {
+    "complex-key": b"? [a, b]\n: 1\n",
+    "newline-in-key": b'"a\\nb": 1\n',
 }
 
 
 def _config_cases() -> list[object]:
-    cases: list[object] = [pytest.param(name, content, id=name) for name, content in CONFIGS.items()]
-    for name, (content, why) in CONFIG_GAPS.items():
-        cases.append(pytest.param(name, content, id=name, marks=pytest.mark.xfail(strict=True, reason=why)))
-    return cases
+    return [pytest.param(name, content, id=name) for name, content in CONFIGS.items()]
 
 
 @pytest.mark.parametrize(("name", "content"), _config_cases())

@@ -295,11 +295,6 @@ def test_review_output_never_carries_a_raw_escape(prep_home: Path, monkeypatch: 
     assert written.code == 0 and _no_raw_controls(written.stdout) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/review_view.py prints some stored fields without output.inert "
-    "(flag severity, reflection accept, interviewer role, company status in the all-companies table)",
-)
 def test_hand_edited_fields_never_reach_the_terminal_raw(prep_home: Path) -> None:
     relkit.new_company("acme")
     for args in (

@@ -45,7 +45,9 @@ def header(data: Review) -> RenderableType:
         f"{data.rounds} round{'s' if data.rounds != 1 else ''}",
     ]
     line.append("  " + " · ".join(inert(f) for f in facts), style="dim")
-    people = ", ".join(f"{inert(n)} ({r.replace('-', ' ')})" for n, r in data.interviewers) or "nobody yet"
+    people = (
+        ", ".join(f"{inert(n)} ({inert(r.replace('-', ' '))})" for n, r in data.interviewers) or "nobody yet"
+    )
     return Group(line, Text(f"Met: {people}"))
 
 
@@ -60,7 +62,7 @@ def reflection(data: Review) -> RenderableType:
     else:
         gut = f"{latest.gut}/5" if latest.gut else "-"
         body = Text(
-            f"Gut {gut} · would accept today: {latest.accept or '-'}\n"
+            f"Gut {gut} · would accept today: {inert(latest.accept) or '-'}\n"
             f"Excited by: {inert(latest.excited) or '-'}\nWorried by: {inert(latest.worries) or '-'}"
         )
     return Group(_title("Your reflection"), body)
@@ -77,8 +79,21 @@ def side_by_side(data: Review) -> RenderableType:
     for person in data.side_by_side_people:
         table.add_column(inert(person), ratio=2, overflow="fold")
     for _, text, answers in data.side_by_side:
-        table.add_row(inert(text), *[inert(answers.get(p, "-")) for p in data.side_by_side_people])
+        table.add_row(inert(text), *[_cell(answers.get(p, "-")) for p in data.side_by_side_people])
     return Group(_title("Side by side"), table)
+
+
+CELL_LIMIT = 400
+
+
+def _cell(text: str) -> str:
+    """An answer in the table: whole when short, else its start and where the rest is."""
+    if len(text) <= CELL_LIMIT:
+        return inert(text)
+    return (
+        inert(text[:CELL_LIMIT].rstrip())
+        + f"… ({len(text) - CELL_LIMIT:,} more characters in the interview file)"
+    )
 
 
 def themes(data: Review) -> RenderableType:
@@ -100,7 +115,7 @@ def themes(data: Review) -> RenderableType:
 
 
 def _when(stamp: str) -> str:
-    return stamp[:16].replace("T", " ")
+    return inert(stamp[:16].replace("T", " "))
 
 
 def _bullets(rows: Sequence[tuple[Text, Text]]) -> Table:
@@ -123,7 +138,7 @@ def flags(data: Review) -> RenderableType:
         body.append(f"  ({flag.kind}; {inert(who)}{_when(flag.when)})", style="dim")
         if flag.kind != "yours":
             body.append(f"\n“{inert(flag.evidence)}”", style="italic")
-        rows.append((Text(f"[{flag.severity}]", style=SEVERITY_STYLE.get(flag.severity, "")), body))
+        rows.append((Text(f"[{inert(flag.severity)}]", style=SEVERITY_STYLE.get(flag.severity, "")), body))
     return Group(_title("Red flags"), _bullets(rows))
 
 
@@ -133,7 +148,7 @@ def coverage(data: Review) -> RenderableType:
     table.add_column("Asked", justify="right")
     for item in data.coverage:
         style = "green" if item.asked == item.total else ""
-        table.add_row(item.title, f"{item.asked}/{item.total}", style=style)
+        table.add_row(inert(item.title), f"{item.asked}/{item.total}", style=style)
     parts: list[RenderableType] = [_title("Coverage"), table]
     if data.unasked_musts:
         parts.append(Text("\nPlan for the next round (must-asks not yet answered):", style="bold"))
@@ -202,7 +217,7 @@ def companies_table(rows: Sequence[CompanyRow]) -> RenderableType:
         )
         table.add_row(
             inert(row.name),
-            row.status,
+            inert(row.status),
             str(row.rounds),
             flag_text,
             _heat(row.attrition, row.attrition_flagged),
