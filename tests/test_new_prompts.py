@@ -35,7 +35,7 @@ def test_picker_keeps_the_tailored_selection_and_space_unticks(keys: PipeInput) 
 def test_own_prep_is_saved_answer_by_answer_and_survives_ctrl_c(keys: PipeInput, prep_home: Path) -> None:
     context = Context()
     plan = companies.plan_new_company(context, "acme", "", None, None, False, [])
-    companies.create(context, plan, plan.tailored, [])
+    companies.create(context, plan, plan.tailored)
     path = company_file(prep_home, "acme")
     key_messages = plan.prep_prompts[0]
     assert key_messages.id == "key-messages"

@@ -162,7 +162,7 @@ def new(
         from interview_prep import prompts
 
         selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
-    where = companies.create(context, plan, selected, [])
+    where = companies.create(context, plan, selected)
     if interactive:
         slug = plan.company.slug
         prompts.self_prep(plan.prep_prompts, lambda answers: companies.save_prep(context, slug, answers))

@@ -58,24 +58,14 @@ def plan_new_company(
     )
 
 
-def create(
-    ctx: Context,
-    plan: NewCompanyPlan,
-    selected: Sequence[Question],
-    prep_answers: Sequence[tuple[PrepPrompt, str | list[str]]],
-) -> str:
+def create(ctx: Context, plan: NewCompanyPlan, selected: Sequence[Question]) -> str:
+    """Write the company file with its checklist; the user's own prep is added by save_prep."""
+    name = plan.company.name
     groups = [
-        store.ChecklistGroup(
-            title, [(q.id, q.text.replace("{company}", plan.company.name), q.priority) for q in items]
-        )
+        store.ChecklistGroup(title, [(q.id, q.render(name, None), q.priority) for q in items])
         for title, items in checklist.group_by_category(checklist.order_for_checklist(selected))
     ]
-    sections = [
-        store.PrepSection(prompt.prompt, answer)
-        for prompt, answer in prep_answers
-        if answer and (answer if isinstance(answer, list) else answer.strip())
-    ]
-    path = store.create_company(ctx.home, plan.company, sections, groups)
+    path = store.create_company(ctx.home, plan.company, [], groups)
     return str(path.relative_to(ctx.home))
 
 
