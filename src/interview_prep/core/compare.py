@@ -8,7 +8,7 @@ from typing import Any
 
 from interview_prep.banks.model import Catalog
 from interview_prep.core.models import STATUSES, Company, Interview
-from interview_prep.core.review import PhraseMatcher, collect_metrics, followups, red_flags
+from interview_prep.core.review import PhraseMatcher, collect_metrics, followups, numeric_readings, red_flags
 
 ATTRITION = "attrition_percent"
 HOURS = "hours_per_week"
@@ -43,8 +43,9 @@ def summarize(
     matcher: PhraseMatcher,
     done: set[str],
 ) -> CompanyRow:
-    flags = red_flags(interviews, catalog, thresholds, matcher)
-    found = collect_metrics(interviews, catalog, thresholds)
+    readings = numeric_readings(interviews, catalog, thresholds)
+    flags = red_flags(interviews, catalog, readings, matcher)
+    found = collect_metrics(readings)
     reflections = [iv.reflection for iv in interviews if iv.reflection is not None]
     attrition, hours = found.get(ATTRITION), found.get(HOURS)
     return CompanyRow(
