@@ -250,17 +250,18 @@ class PhraseMatcher:
             self._owners.setdefault(phrase.lower(), []).append(
                 ("dealbreaker", "high", f"Dealbreaker: {phrase}")
             )
-        # Index fragments by the first letters of their first word, so an answer only checks the
-        # few fragments that could start at one of its words (a loop over all of them, or one big
-        # regex alternation, dominated `prep review` over 1,000 companies).
+        # Index each fragment by the start of its longest word, so an answer only checks the few
+        # fragments whose key word it contains (a loop over all of them, or one big regex
+        # alternation, dominated `prep review` over 1,000 companies).
         self._by_prefix: dict[str, list[str]] = {}
         self._always: list[str] = []
         for fragment in sorted(self._owners, key=len, reverse=True):
-            head = _WORD.match(fragment)
-            if head is None or len(head.group(0)) < _PREFIX:
+            words = _WORD.findall(fragment)
+            longest = max(words, key=len) if words else ""
+            if len(longest) < _PREFIX:
                 self._always.append(fragment)
             else:
-                self._by_prefix.setdefault(head.group(0)[:_PREFIX], []).append(fragment)
+                self._by_prefix.setdefault(longest[:_PREFIX], []).append(fragment)
 
     def find(self, text: str) -> list[tuple[str, str, str, str]]:
         """(kind, severity, text, fragment) for each distinct hit in `text`."""
@@ -280,7 +281,7 @@ class PhraseMatcher:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
-_PREFIX = 3
+_PREFIX = 4
 _NEGATION = re.compile(r"\b(?:no|not|never|without|nobody|none|zero|hardly|rarely)\b|n't\b")
 
 
