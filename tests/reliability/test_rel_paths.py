@@ -205,9 +205,6 @@ def test_interviews_started_in_the_same_minute_keep_their_order(prep_home: Path)
     assert all(interviews.load_interview(p).reflection is None for p in made[:-1])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="banks/loader.py _write_cache follows a .cache symlink out of the data home"
-)
 def test_a_cache_folder_linked_outside_is_not_written(prep_home: Path, elsewhere: Path) -> None:
     prep_home.mkdir()
     (prep_home / relkit.CACHE).symlink_to(elsewhere)

@@ -1,34 +1,85 @@
-"""Find the shipped question banks and load them, with the user's own, into one Catalog."""
+"""Find the shipped question banks and load them, with the user's own, into one Catalog.
+
+Checking every bank costs ~40 ms a run (importing PyYAML, then parsing and
+validating ~180 KB), and most commands need the catalog. So a catalog that
+loaded without a problem is kept in a cache file, keyed by the banks' paths
+and contents and by the loader's own source files, and read back with the
+json module (~3 ms) for as long as that key matches. Anything wrong with the
+cache (missing, stale, unreadable, from another version) means one normal,
+fully validated load, which then rewrites it. The cache is an optimisation
+only: deleting it is always safe.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from interview_prep.banks import model
 from interview_prep.banks.files import bank_files, shipped_banks_dir
 from interview_prep.banks.model import BankInfo, Catalog, PrepPrompt, Question, Signal
-from interview_prep.banks.validate import IdRegistry, ParsedBank, Problem, check_file
 from interview_prep.errors import PrepError
 
+if TYPE_CHECKING:
+    from interview_prep.banks.validate import IdRegistry, ParsedBank, Problem
 
-def load_catalog(user_banks_dir: Path | None = None, *, shipped_dir: Path | None = None) -> Catalog:
+CACHE_FILE = "catalog.json"
+CACHE_FORMAT = 1
+# Everything a cached catalog is rebuilt from; `@` names the class of an object.
+_CACHED_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        model.Question,
+        model.Signal,
+        model.PrepPrompt,
+        model.BankInfo,
+        model.Fits,
+        model.NumericAnswer,
+    )
+}
+
+
+def load_catalog(
+    user_banks_dir: Path | None = None,
+    *,
+    shipped_dir: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Catalog:
     """Every shipped bank, then every bank in `user_banks_dir`, as one Catalog.
 
     A user item whose id is a shipped item's replaces it, keeping its place when
     it is the same kind. Raises PrepError naming the first problem in any file.
     `shipped_dir` replaces shipped_banks_dir() (for tests and benchmarks).
+    With `cache_dir`, a catalog cached there by an earlier load of the very same
+    files is returned without parsing them (see the module docstring).
     """
+    shipped = bank_files(shipped_dir or shipped_banks_dir())
+    user = bank_files(user_banks_dir) if user_banks_dir is not None else []
+    key = _cache_key(shipped, user) if cache_dir is not None else None
+    if cache_dir is not None and key is not None:
+        cached = _read_cache(cache_dir / CACHE_FILE, key)
+        if cached is not None:
+            return cached
+    from interview_prep.banks.validate import IdRegistry
+
     catalog = Catalog()
     shipped_ids = IdRegistry()
-    for path in bank_files(shipped_dir or shipped_banks_dir()):
+    for path in shipped:
         _add_bank(catalog, _checked_bank(path, shipped_ids), user=False)
-    if user_banks_dir is not None:
-        user_ids = IdRegistry()
-        for path in bank_files(user_banks_dir):
-            _add_bank(catalog, _checked_bank(path, user_ids), user=True)
+    user_ids = IdRegistry()
+    for path in user:
+        _add_bank(catalog, _checked_bank(path, user_ids), user=True)
+    if cache_dir is not None and key is not None:
+        _write_cache(cache_dir, key, catalog)
     return catalog
 
 
 def _checked_bank(path: Path, registry: IdRegistry) -> ParsedBank:
+    from interview_prep.banks.validate import check_file
+
     check = check_file(path)
     problems = check.problems + registry.claim(check)
     if problems or check.bank is None:
@@ -38,6 +89,8 @@ def _checked_bank(path: Path, registry: IdRegistry) -> ParsedBank:
 
 def _bank_error(path: Path, problems: list[Problem]) -> PrepError:
     if not problems:  # check_file always explains itself; this guards the invariant
+        from interview_prep.banks.validate import Problem
+
         problems = [Problem(str(path), 1, 1, "could not be read as a bank")]
     first = min(problems, key=lambda problem: (problem.line, problem.col))
     import shlex  # only on the error path
@@ -81,3 +134,121 @@ def _drop_other_kinds(catalog: Catalog, item: Question | Signal | PrepPrompt) ->
         catalog.signals.pop(item.id, None)
     if not isinstance(item, PrepPrompt):
         catalog.prep.pop(item.id, None)
+
+
+# The cache ---------------------------------------------------------------------
+
+
+def _cache_key(shipped: list[Path], user: list[Path]) -> list[Any] | None:
+    """What a cached catalog must have been built from: None when a file cannot be read.
+
+    Contents, not only timestamps: an edit within the file system's timestamp
+    granularity (a few ms) must still be seen. CRC-32 plus the length of every
+    file is cheap (~0.5 ms for the shipped banks) and no ordinary edit keeps both.
+    """
+    import zlib
+
+    import interview_prep
+
+    key: list[Any] = [CACHE_FORMAT, interview_prep.__version__]
+    try:
+        # The code that turns banks into a catalog: a change to it (or an upgrade) rebuilds.
+        here = Path(__file__)
+        for source in (here, here.with_name("validate.py"), here.with_name("model.py")):
+            stat = source.stat()
+            key.append([source.name, stat.st_size, stat.st_mtime_ns])
+        for kind, paths in (("shipped", shipped), ("user", user)):
+            for path in paths:
+                data = path.read_bytes()
+                key.append([kind, str(path), len(data), zlib.crc32(data)])
+    except OSError:
+        return None
+    return key
+
+
+def _read_cache(path: Path, key: list[Any]) -> Catalog | None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        catalog = Catalog()
+        for question in data["questions"]:
+            item = _decode(question)
+            catalog.questions[item.id] = item
+        for signal in data["signals"]:
+            item = _decode(signal)
+            catalog.signals[item.id] = item
+        for prompt in data["prep"]:
+            item = _decode(prompt)
+            catalog.prep[item.id] = item
+        catalog.banks.extend(_decode(info) for info in data["banks"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # no cache, or not one this version wrote: load the banks
+    kinds = ((catalog.questions, Question), (catalog.signals, Signal), (catalog.prep, PrepPrompt))
+    if not all(isinstance(item, cls) for items, cls in kinds for item in items.values()) or not all(
+        isinstance(info, BankInfo) for info in catalog.banks
+    ):
+        return None
+    return catalog
+
+
+def _write_cache(folder: Path, key: list[Any], catalog: Catalog) -> None:
+    """Best effort: never fails a command, never creates the data home itself.
+
+    Like every file prep writes in the data home: private (0700 / 0600), and
+    never through a symbolic link, so a `.cache` linked elsewhere is not written.
+    """
+    if not folder.parent.is_dir():
+        return
+    data = {
+        "key": key,
+        "questions": [_encode(item) for item in catalog.questions.values()],
+        "signals": [_encode(item) for item in catalog.signals.values()],
+        "prep": [_encode(item) for item in catalog.prep.values()],
+        "banks": [_encode(info) for info in catalog.banks],
+    }
+    temp = folder / f".{CACHE_FILE}.{os.getpid()}.tmp"
+    try:
+        if folder.is_symlink():
+            return
+        folder.mkdir(mode=0o700, exist_ok=True)
+        if folder.is_symlink() or not folder.is_dir():  # lost a race with a link, or a file there
+            return
+        # A data home kept in git (as the README suggests) skips the cache.
+        with contextlib.suppress(FileExistsError):
+            _write_new(folder / ".gitignore", "# Written by prep: a cache, safe to delete.\n*\n")
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()  # a leftover of a killed run with this pid
+        _write_new(temp, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        os.replace(temp, folder / CACHE_FILE)
+    except (OSError, ValueError):  # ValueError: a path that cannot be written as UTF-8
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create `path` (0600), failing if anything, a link included, is already there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    with open(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _encode(value: Any) -> Any:
+    """Model objects as JSON: a dataclass becomes {"@": class name, field: value...}."""
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {"@": type(value).__name__, **{name: _encode(getattr(value, name)) for name in fields}}
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        fields = {name: _decode(item) for name, item in value.items() if name != "@"}
+        return _CACHED_CLASSES[value["@"]](**fields)
+    if isinstance(value, list):  # the model holds tuples only
+        return tuple(_decode(item) for item in value)
+    return value

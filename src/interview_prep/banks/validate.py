@@ -256,9 +256,7 @@ class _Composer:
             node: _Node
             if kind is ScalarEvent:
                 mark = event.start_mark
-                node = _Scalar(
-                    event.value, mark.line + 1, mark.column + 1, event.tag, event.implicit[0]
-                )
+                node = _Scalar(event.value, mark.line + 1, mark.column + 1, event.tag, event.implicit[0])
                 if event.anchor is not None or event.tag is not None:
                     self._check_anchor_and_tag(event)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -635,9 +633,7 @@ class _BankReader:
             name = key.value
             if name in key_lines:
                 first = key_lines[name]
-                self.report(
-                    key, f"duplicate key '{_short(name)}' in {what} (first on line {first})"
-                )
+                self.report(key, f"duplicate key '{_short(name)}' in {what} (first on line {first})")
                 continue
             key_lines[name] = key.line
             if name not in allowed:
@@ -679,9 +675,7 @@ class _BankReader:
             self.report(node, f"{label} must not be empty")
         return tuple(self.text(item, f"each item of {label}") for item in node.items)
 
-    def choice(
-        self, node: _Node | None, label: str, allowed: Sequence[str], noun: str | None = None
-    ) -> str:
+    def choice(self, node: _Node | None, label: str, allowed: Sequence[str], noun: str | None = None) -> str:
         value = self.text(node, label)
         if value and value not in allowed and node is not None:
             self.report(node, _unknown_value(noun or label, value, allowed))

@@ -1,4 +1,8 @@
-"""What every command needs: the data home and, lazily, the question catalog."""
+"""What every command needs: the data home and, lazily, the question catalog.
+
+The catalog is cached in `<home>/.cache/` (see banks/loader.py), so commands
+that need it skip PyYAML and the bank validation while the banks are unchanged.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +18,22 @@ if TYPE_CHECKING:
     from interview_prep.settings import Settings
 
 
+CACHE_DIR = ".cache"
+
+
 @dataclass
 class Context:
     home_option: str | None = None
     _catalog: Catalog | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
+    _home: Path | None = field(default=None, repr=False)
 
     @property
     def home(self) -> Path:
-        return resolve_home(self.home_option)
+        # Resolved on first use, then kept: `prep review` asks for it a few times per company.
+        if self._home is None:
+            self._home = resolve_home(self.home_option)
+        return self._home
 
     @property
     def user_banks(self) -> Path:
@@ -32,7 +43,7 @@ class Context:
         if self._catalog is None:
             from interview_prep.banks.loader import load_catalog
 
-            self._catalog = load_catalog(self.user_banks)
+            self._catalog = load_catalog(self.user_banks, cache_dir=self.home / CACHE_DIR)
         return self._catalog
 
     def settings(self) -> Settings:

@@ -89,9 +89,7 @@ _ZERO_PHRASES_BY_FIRST_WORD: Final = {
     for first in {phrase[0] for phrase in _ZERO_PHRASES}
 }
 _NUMBER_STARTS: Final = (
-    _NUMBER_WORDS_WITH_SCALES
-    | frozenset(_ZERO_PHRASES_BY_FIRST_WORD)
-    | {"half", "a", "an", "couple"}
+    _NUMBER_WORDS_WITH_SCALES | frozenset(_ZERO_PHRASES_BY_FIRST_WORD) | {"half", "a", "an", "couple"}
 )
 
 _YEARS_PER_UNIT: Final = {
@@ -103,15 +101,11 @@ _YEARS_PER_UNIT: Final = {
     "quarter": 0.25, "quarters": 0.25,
     "decade": 10.0, "decades": 10.0,
 }  # fmt: skip
-_SHORT_TIME_UNITS: Final = frozenset(
-    {"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins"}
-)
+_SHORT_TIME_UNITS: Final = frozenset({"hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins"})
 _TIME_UNITS: Final = frozenset(_YEARS_PER_UNIT) | _SHORT_TIME_UNITS
 # Units that "a"/"an"/"half a" may count: "a year" is 1 year, but "a quarter
 # of the team" is not a number.
-_SINGULAR_UNITS: Final = frozenset(
-    {"year", "yr", "month", "week", "day", "decade", "hour", "hr", "minute"}
-)
+_SINGULAR_UNITS: Final = frozenset({"year", "yr", "month", "week", "day", "decade", "hour", "hr", "minute"})
 # "45 hours a week": the "a" after these is a rate, not the number 1.
 _RATE_WORDS: Final = _TIME_UNITS | {"times", "once", "twice", "per"}
 _ARTICLES: Final = frozenset({"a", "an"})
@@ -228,9 +222,7 @@ def _spelled(token: str) -> str | None:
     return None
 
 
-def _number_words_at(
-    raw: Sequence[_Token], i: int, leading_one: bool = False
-) -> tuple[_Num, int] | None:
+def _number_words_at(raw: Sequence[_Token], i: int, leading_one: bool = False) -> tuple[_Num, int] | None:
     """Read "forty five", "one hundred and twenty", "two dozen"; stop at the first word
     that cannot continue the number, so "two three" is two numbers."""
     total, current = 0, 1 if leading_one else 0
@@ -345,9 +337,7 @@ def _quantity_at(tokens: Sequence[_Token], i: int) -> _Quantity:
 def _expression_at(tokens: Sequence[_Token], i: int) -> _Expression:
     first = _quantity_at(tokens, i)
     link = _word(tokens, first.end)
-    is_range_link = link in ("-", "to", "or") or (
-        link == "and" and _word(tokens, i - 1) == "between"
-    )
+    is_range_link = link in ("-", "to", "or") or (link == "and" and _word(tokens, i - 1) == "between")
     after = first.end + 1
     if is_range_link and after < len(tokens) and isinstance(tokens[after], _Num):
         return _Expression(first, _quantity_at(tokens, after))
@@ -625,9 +615,7 @@ def _is_count_of_people(tokens: Sequence[_Token], expression: _Expression) -> bo
     if last.unit is not None or _word(tokens, last.end) in ("%", "percent"):
         return False
     first_value = expression.first.number.value
-    is_date = (
-        _is_calendar_year(first_value) and _word(tokens, expression.start - 1) in _DATE_PREPOSITIONS
-    )
+    is_date = _is_calendar_year(first_value) and _word(tokens, expression.start - 1) in _DATE_PREPOSITIONS
     return not is_date
 
 
@@ -639,9 +627,7 @@ def _boundary_prefix(tokens: Sequence[_Token]) -> list[int]:
     return prefix
 
 
-def _score(
-    candidate: _Candidate, keywords: dict[int, _Keyword], boundaries: Sequence[int]
-) -> _Scored:
+def _score(candidate: _Candidate, keywords: dict[int, _Keyword], boundaries: Sequence[int]) -> _Scored:
     costs: dict[_Role, float] = {"join": math.inf, "leave": math.inf}
     lowest = max(0, candidate.start - _WINDOW - 2)
     for position in range(lowest, candidate.end + _WINDOW):
@@ -730,9 +716,7 @@ def _pair_by_elimination(scored: Sequence[_Scored]) -> tuple[float, float] | Non
 # --------------------------------------------------------------------------- metrics
 
 
-def attrition_percent(
-    hires: float, departures: float, headcount: float | None = None
-) -> float | None:
+def attrition_percent(hires: float, departures: float, headcount: float | None = None) -> float | None:
     """How many left, as a percentage.
 
     With `headcount`: departures / headcount x 100 (the usual attrition rate);

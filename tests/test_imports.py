@@ -1,0 +1,99 @@
+"""Start-up cost is a feature: heavy modules stay out of the commands that do not need them.
+
+Each command runs in a fresh interpreter (imports are per process), then the
+probe prints which modules were loaded. questionary (~120 ms to import) is
+for prompting only; Rich (~45 ms) is for rendering reviews and the live
+interview, never for `prep --version`, `prep where` or `prep list`. A warm
+question-bank cache spares `prep answer` the YAML parser. See
+docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import prep
+
+MARK = "@@modules@@"
+PROBE = f"""
+import json, sys
+sys.argv = ["prep", *json.loads(sys.argv[1])]
+from interview_prep.cli import main
+code = 0
+try:
+    main()
+except SystemExit as stop:
+    code = stop.code or 0
+print("\\n{MARK}" + json.dumps({{"code": code, "modules": sorted(sys.modules)}}))
+"""
+BANK = Path(__file__).resolve().parents[1] / "question_banks" / "love-hate.yaml"
+
+
+def modules_after(*args: str) -> set[str]:
+    """Top-level package names imported by `prep ARGS` in a fresh interpreter (no terminal)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert MARK in result.stdout, result.stderr
+    report = json.loads(result.stdout.split(MARK)[-1])
+    # A command that failed early would import less and prove nothing.
+    assert report["code"] == 0, (args, result.stdout, result.stderr)
+    return {name.split(".")[0] for name in report["modules"]}
+
+
+@pytest.fixture
+def acme(prep_home: Path) -> str:
+    """A company with one interview holding an answer."""
+    code, out, err = prep("new", "acme", "--role", "Staff Engineer", "--no-input")
+    assert code == 0, out + err
+    code, out, err = prep("answer", "acme", "love", "The people", "--who", "Dana")
+    assert code == 0, out + err
+    return "acme"
+
+
+NON_PROMPTING = [
+    ("where",),
+    ("list",),
+    ("--version",),
+    ("--help",),
+    ("banks", "list"),
+    ("banks", "check", str(BANK)),
+    ("answer", "acme", "hours-per-week", "about 45", "--who", "Lee"),
+    ("flag", "acme", "Avoided the question", "--severity", "high"),
+    ("note", "acme", "Quiet office"),
+    ("review", "acme", "--no-input"),
+    ("review", "--no-input"),
+    ("status", "acme", "interviewing"),
+    ("config", "show"),
+]
+
+
+@pytest.mark.parametrize("args", NON_PROMPTING, ids=" ".join)
+def test_questionary_is_never_imported_without_a_prompt(acme: str, args: tuple[str, ...]) -> None:
+    loaded = modules_after(*args)
+    assert "questionary" not in loaded
+    assert "prompt_toolkit" not in loaded
+
+
+@pytest.mark.parametrize("args", [("--version",), ("where",), ("list",)], ids=" ".join)
+def test_the_fastest_commands_never_import_rich_or_yaml(acme: str, args: tuple[str, ...]) -> None:
+    loaded = modules_after(*args)
+    assert "rich" not in loaded
+    assert "yaml" not in loaded  # front matter written by prep is read without PyYAML
+
+
+def test_answer_with_a_warm_bank_cache_skips_yaml(acme: str) -> None:
+    # The fixture's commands loaded the catalog once; from then on it comes from the cache.
+    modules_after("answer", "acme", "team-size", "eight", "--who", "Lee")
+    loaded = modules_after("answer", "acme", "team-size", "nine", "--who", "Lee")
+    assert "yaml" not in loaded
+    assert "rich" not in loaded
