@@ -5,8 +5,6 @@ use them, so `prep where`, `prep list` and `prep --version` start about as
 fast as a bare Typer app. tests/test_imports.py keeps it that way.
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated, Any, NoReturn
 

@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from interview_prep.core.models import STATUSES
 from interview_prep.storage.home import resolve_home
 
 _ID_LINE = re.compile(r"^\s*-\s+id:\s*['\"]?([a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
@@ -46,4 +45,6 @@ def question_ids(ctx: Any, incomplete: str) -> list[str]:
 
 
 def statuses(incomplete: str) -> list[str]:
+    from interview_prep.core.models import STATUSES
+
     return [status for status in STATUSES if status.startswith(incomplete.lower())]
