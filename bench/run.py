@@ -3,7 +3,7 @@
 From the repository root, after the README's set-up (the test set-up adds pexpect,
 which times `prep ask`; without it that row is skipped):
 
-    .venv/bin/python bench/run.py            # the full run (~15 min on 2 cores); rewrites docs/performance.md
+    .venv/bin/python bench/run.py            # the full run (~20 min on 2 cores); rewrites docs/performance.md
     .venv/bin/python bench/run.py --quick    # 3 runs, 20 companies, ~15 s; writes nothing
 
 What it does:
