@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,18 @@ def test_prep_new_never_writes_outside_the_home(name: str, prep_home: Path, tmp_
     if code != 0:
         assert code == 2
         assert err.count("\n") == 1 and err.startswith("Error: ")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the platformdirs shortcut is for Linux")
+@pytest.mark.parametrize("xdg", [None, "", "relative/data", "/srv/data"])
+def test_the_default_home_is_platformdirs_answer(xdg: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_data_dir
+
+    from interview_prep.storage.home import resolve_home
+
+    monkeypatch.delenv("PREP_HOME", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert resolve_home() == Path(user_data_dir("interview-prep", appauthor=False))

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import ModuleType as _PromptsModule
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from interview_prep import prompts
 from interview_prep.banks.model import Catalog, Question
 from interview_prep.commands import capture
 from interview_prep.commands.companies import advance_on_interview
@@ -31,6 +35,14 @@ COMMANDS = {
     "/d": "done",
     "/?": "help",
 }
+
+
+def _prompts() -> _PromptsModule:
+    """interview_prep.prompts, imported at the first prompt: questionary takes ~120 ms
+    to import, and the first question can be on screen before that."""
+    from interview_prep import prompts
+
+    return prompts
 
 
 def parse_with(values: Sequence[str]) -> list[Interviewer]:
@@ -90,7 +102,7 @@ def start(
     path = interviews.latest_open(ctx.home, company.slug)
     if path is not None:
         if resume is None:
-            resume = prompts.confirm(f"Resume the unfinished interview {describe(path)}?", True)
+            resume = _prompts().confirm(f"Resume the unfinished interview {describe(path)}?", True)
         if resume:
             current = interviews.load_interview(path)
             present = current.interviewers or present
@@ -165,8 +177,9 @@ def _loop(session: Session, screen: ask_screen.Screen) -> str:
 def _typed(session: Session, screen: ask_screen.Screen, step: Step | None, message: str) -> str:
     """What the user typed at the main prompt; on Ctrl-C a half-typed answer is saved first."""
     try:
-        return prompts.answer(message, multiline=session.multiline)
-    except prompts.Interrupted as stop:
+        answered: str = _prompts().answer(message, multiline=session.multiline)
+        return answered
+    except _prompts().Interrupted as stop:
         if stop.partial.strip() and _command(stop.partial) is None:
             if step is None:
                 capture.save_note(session.ctx, session.path, _literal(stop.partial))
@@ -223,7 +236,7 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -
 
 
 def note(session: Session, screen: ask_screen.Screen) -> None:
-    text = prompts.text("Note:")
+    text = _prompts().text("Note:")
     if text.strip():
         screen.saved(capture.save_note(session.ctx, session.path, text).confirmation())
     else:
@@ -231,11 +244,11 @@ def note(session: Session, screen: ask_screen.Screen) -> None:
 
 
 def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None:
-    text, signal = prompts.signal_or_text(list(session.catalog.signals.values()))
+    text, signal = _prompts().signal_or_text(list(session.catalog.signals.values()))
     if not text.strip():
         screen.info("No red flag saved (it was empty).")
         return
-    severity = prompts.severity(signal.severity if signal else "medium")
+    severity = _prompts().severity(signal.severity if signal else "medium")
     who = step.who if step else ""
     saved = capture.save_flag(session.ctx, session.path, text, severity, who, signal.id if signal else None)
     screen.saved(saved.confirmation())
@@ -255,8 +268,8 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
         screen.saved(f"Updated answer {last.number}.")
 
     try:
-        text = prompts.answer("Answer:", default=last.text, multiline=session.multiline)
-    except prompts.Interrupted as stop:
+        text = _prompts().answer("Answer:", default=last.text, multiline=session.multiline)
+    except _prompts().Interrupted as stop:
         if stop.partial.strip() and stop.partial != last.text:
             save(stop.partial)
         raise KeyboardInterrupt from None

@@ -47,7 +47,8 @@ def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
     matcher = analysis.PhraseMatcher(catalog, settings.dealbreakers)
     rows = []
     for company in store.list_companies(ctx.home):
-        _, done = _company_state(ctx, company)
+        path = store.company_file(ctx.home, company.slug)
+        done = store.done_followups(read_text(path), path)  # the checklist is not needed here
         found = interview_store.load_interviews(ctx.home, company.slug)
         rows.append(compare.summarize(company, found, catalog, settings.thresholds, matcher, done))
     return compare.sort_rows(rows, sort)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -250,10 +251,16 @@ def tick_checklist(home: Path, slug: str, question_ids: Iterable[str]) -> None:
     update_company_file(home, slug, lambda text, path: tick(text, path, "checklist", "q", ids))
 
 
+@functools.lru_cache(maxsize=4)
+def _resolved_home(home: Path) -> Path:
+    """home.resolve(), once per run: `prep review` checks every company folder against it."""
+    return home.resolve()
+
+
 def refuse_escape(home: Path, target: Path) -> None:
     """No input may make prep read or write outside the data home (symlinks included)."""
     try:
-        resolved_home = home.resolve()
+        resolved_home = _resolved_home(home)
         resolved = target.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         raise PrepError(

@@ -9,7 +9,6 @@ control characters are refused.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -48,6 +47,8 @@ def slugify(name: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", display).encode("ascii", "ignore").decode("ascii").lower()
     slug = _NOT_SLUG.sub("-", ascii_text).strip("-")[:MAX_SLUG].strip("-")
     if not slug:
+        import hashlib  # ~4 ms (OpenSSL); only names without Latin letters need it
+
         digest = hashlib.sha256(display.encode("utf-8")).hexdigest()[:8]
         return f"company-{digest}"
     if slug in _WINDOWS_DEVICES:
