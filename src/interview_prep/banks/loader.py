@@ -12,9 +12,6 @@ only: deleting it is always safe.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +19,7 @@ from interview_prep.banks import model
 from interview_prep.banks.files import bank_files, shipped_banks_dir
 from interview_prep.banks.model import BankInfo, Catalog, PrepPrompt, Question, Signal
 from interview_prep.errors import PrepError
+from interview_prep.storage import cache
 
 if TYPE_CHECKING:
     from interview_prep.banks.validate import IdRegistry, ParsedBank, Problem
@@ -60,7 +58,7 @@ def load_catalog(
     user = bank_files(user_banks_dir) if user_banks_dir is not None else []
     key = _cache_key(shipped, user) if cache_dir is not None else None
     if cache_dir is not None and key is not None:
-        cached = _read_cache(cache_dir / CACHE_FILE, key)
+        cached = _read_cache(cache_dir, key)
         if cached is not None:
             return cached
     from interview_prep.banks.validate import IdRegistry
@@ -75,6 +73,16 @@ def load_catalog(
     if cache_dir is not None and key is not None:
         _write_cache(cache_dir, key, catalog)
     return catalog
+
+
+def source_key(user_banks_dir: Path | None = None, *, shipped_dir: Path | None = None) -> list[Any] | None:
+    """What the catalog is built from (the banks' contents, the loader's code), without loading it.
+
+    Equal keys mean equal catalogs; None when a bank cannot be read.
+    """
+    shipped = bank_files(shipped_dir or shipped_banks_dir())
+    user = bank_files(user_banks_dir) if user_banks_dir is not None else []
+    return _cache_key(shipped, user)
 
 
 def _checked_bank(path: Path, registry: IdRegistry) -> ParsedBank:
@@ -166,13 +174,12 @@ def _cache_key(shipped: list[Path], user: list[Path]) -> list[Any] | None:
     return key
 
 
-def _read_cache(path: Path, key: list[Any]) -> Catalog | None:
+def _read_cache(cache_dir: Path, key: list[Any]) -> Catalog | None:
+    data = cache.read_json(cache_dir, CACHE_FILE)
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None  # no cache, or not one for these banks and this version: load the banks
+    catalog = Catalog()
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-        if not isinstance(data, dict) or data.get("key") != key:
-            return None
-        catalog = Catalog()
         for question in data["questions"]:
             item = _decode(question)
             catalog.questions[item.id] = item
@@ -183,8 +190,8 @@ def _read_cache(path: Path, key: list[Any]) -> Catalog | None:
             item = _decode(prompt)
             catalog.prep[item.id] = item
         catalog.banks.extend(_decode(info) for info in data["banks"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None  # no cache, or not one this version wrote: load the banks
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
     kinds = ((catalog.questions, Question), (catalog.signals, Signal), (catalog.prep, PrepPrompt))
     if not all(isinstance(item, cls) for items, cls in kinds for item in items.values()) or not all(
         isinstance(info, BankInfo) for info in catalog.banks
@@ -193,14 +200,7 @@ def _read_cache(path: Path, key: list[Any]) -> Catalog | None:
     return catalog
 
 
-def _write_cache(folder: Path, key: list[Any], catalog: Catalog) -> None:
-    """Best effort: never fails a command, never creates the data home itself.
-
-    Like every file prep writes in the data home: private (0700 / 0600), and
-    never through a symbolic link, so a `.cache` linked elsewhere is not written.
-    """
-    if not folder.parent.is_dir():
-        return
+def _write_cache(cache_dir: Path, key: list[Any], catalog: Catalog) -> None:
     data = {
         "key": key,
         "questions": [_encode(item) for item in catalog.questions.values()],
@@ -208,31 +208,7 @@ def _write_cache(folder: Path, key: list[Any], catalog: Catalog) -> None:
         "prep": [_encode(item) for item in catalog.prep.values()],
         "banks": [_encode(info) for info in catalog.banks],
     }
-    temp = folder / f".{CACHE_FILE}.{os.getpid()}.tmp"
-    try:
-        if folder.is_symlink():
-            return
-        folder.mkdir(mode=0o700, exist_ok=True)
-        if folder.is_symlink() or not folder.is_dir():  # lost a race with a link, or a file there
-            return
-        # A data home kept in git (as the README suggests) skips the cache.
-        with contextlib.suppress(FileExistsError):
-            _write_new(folder / ".gitignore", "# Written by prep: a cache, safe to delete.\n*\n")
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()  # a leftover of a killed run with this pid
-        _write_new(temp, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        os.replace(temp, folder / CACHE_FILE)
-    except (OSError, ValueError):  # ValueError: a path that cannot be written as UTF-8
-        with contextlib.suppress(OSError):
-            temp.unlink()
-
-
-def _write_new(path: Path, text: str) -> None:
-    """Create `path` (0600), failing if anything, a link included, is already there."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    with open(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    cache.write_json(cache_dir, CACHE_FILE, data)
 
 
 def _encode(value: Any) -> Any:

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from interview_prep.settings import Settings
 
 
-CACHE_DIR = ".cache"
-
-
 @dataclass
 class Context:
     home_option: str | None = None
@@ -42,8 +39,9 @@ class Context:
     def catalog(self) -> Catalog:
         if self._catalog is None:
             from interview_prep.banks.loader import load_catalog
+            from interview_prep.storage.cache import cache_dir
 
-            self._catalog = load_catalog(self.user_banks, cache_dir=self.home / CACHE_DIR)
+            self._catalog = load_catalog(self.user_banks, cache_dir=cache_dir(self.home))
         return self._catalog
 
     def settings(self) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from interview_prep.commands.context import Context, now
+from interview_prep.commands.review_cache import RowCache
 from interview_prep.core import compare
 from interview_prep.core import review as analysis
 from interview_prep.core.models import Company, Interview, Reflection
@@ -41,17 +42,40 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
 
 
 def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
+    """One row per company, recomputed only for companies whose files changed (see review_cache)."""
     if sort not in compare.SORT_COLUMNS:
         raise PrepError(f"--sort {sort!r} is not a column. Use one of: {', '.join(compare.SORT_COLUMNS)}.")
-    catalog, settings = ctx.catalog(), ctx.settings()
-    matcher = analysis.PhraseMatcher(catalog, settings.dealbreakers)
+    cached = RowCache.open(ctx.home, ctx.user_banks)
+    summarize = _Summarizer(ctx)
     rows = []
-    for company in store.list_companies(ctx.home):
-        path = store.company_file(ctx.home, company.slug)
-        done = store.done_followups(read_text(path), path)  # the checklist is not needed here
-        found = interview_store.load_interviews(ctx.home, company.slug)
-        rows.append(compare.summarize(company, found, catalog, settings.thresholds, matcher, done))
+    for slug in store.company_slugs(ctx.home):
+        stamp = interview_store.company_stamp(ctx.home, slug)  # before reading: a later edit misses
+        row = cached.get(slug, stamp)
+        if row is None:
+            row = summarize(slug)
+            cached.put(slug, stamp, row)
+        rows.append(row)
+    cached.save()
     return compare.sort_rows(rows, sort)
+
+
+class _Summarizer:
+    """Reads and summarises one company; the catalog, settings and matcher are loaded at the first."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+        self._matcher: analysis.PhraseMatcher | None = None
+
+    def __call__(self, slug: str) -> compare.CompanyRow:
+        ctx = self._ctx
+        catalog, settings = ctx.catalog(), ctx.settings()
+        if self._matcher is None:
+            self._matcher = analysis.PhraseMatcher(catalog, settings.dealbreakers)
+        company = store.read_company(ctx.home, slug)
+        path = store.company_file(ctx.home, slug)
+        done = store.done_followups(read_text(path), path)  # the checklist is not needed here
+        found = interview_store.load_interviews(ctx.home, slug)
+        return compare.summarize(company, found, catalog, settings.thresholds, self._matcher, done)
 
 
 def needs_reflection(ctx: Context, name: str) -> Interview | None:

@@ -8,7 +8,9 @@ as before or as after.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from interview_prep.core.models import (
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
-from interview_prep.storage.companies import FORMAT_VERSION, company_dir, refuse_escape
+from interview_prep.storage.companies import COMPANY_FILE, FORMAT_VERSION, company_dir, refuse_escape
 from interview_prep.storage.home import make_private_dir
 from interview_prep.storage.slug import slugify
 
@@ -68,6 +70,35 @@ def _in_start_order(paths: list[Path]) -> list[Path]:
         return path.stem[:15], path.stem, 1
 
     return sorted(paths, key=key)
+
+
+def company_stamp(home: Path, slug: str) -> list[list[Any]] | None:
+    """Name, size, mtime and inode of every file a company's review is read from, without reading them.
+
+    Any change prep makes replaces a file (a new inode and mtime), so a cached
+    result keyed by the stamp goes stale with it. None when something there is a
+    symbolic link or cannot be seen: such a company always takes the checked path.
+    """
+    folder = home / slug
+    stamps: list[list[Any]] = []
+    try:
+        if os.path.islink(folder) or os.path.islink(folder / INTERVIEWS):
+            return None
+        names = [COMPANY_FILE]
+        if os.path.isdir(folder / INTERVIEWS):
+            names += [
+                f"{INTERVIEWS}/{name}"
+                for name in os.listdir(folder / INTERVIEWS)
+                if name.endswith(".md") and _ID.fullmatch(name[:-3])
+            ]
+        for name in sorted(names):
+            info = os.lstat(folder / name)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            stamps.append([name, info.st_size, info.st_mtime_ns, info.st_ino])
+    except OSError:
+        return None
+    return stamps
 
 
 def load_interviews(home: Path, slug: str) -> list[Interview]:
