@@ -36,7 +36,9 @@ def test_quick_bench_prints_a_table_with_ratios(tmp_path: Path) -> None:
         assert re.search(r"\| \d+ ms \| \d+ ms \| \d+\.\d\dx \|", row), row
     assert re.search(r"`prep ask`: first question on screen \(pty\) \| \d+ ms", out)
     assert "`prep review` (all 20 companies)" in out
-    assert re.search(r"growth of `prep review`, 10 → 20 companies \| \d+\.\d\dx", out)
+    assert "`prep review` (all 20, nothing cached)" in out
+    for kind in ("rows cached", "nothing cached"):
+        assert re.search(rf"growth of `prep review`, 10 → 20 companies \({kind}\) \| \d+\.\d\dx", out)
     assert re.search(r"Targets met: \d+/\d+", out)
 
     written = output.read_text(encoding="utf-8")
