@@ -24,7 +24,8 @@ from interview_prep.banks.loader import load_catalog
 from interview_prep.banks.model import Catalog, Question
 from interview_prep.commands.capture import answer_heading
 from interview_prep.core import checklist
-from interview_prep.core.models import STATUSES, Company, Interviewer, Reflection
+from interview_prep.core.models import STATUSES, Company
+from interview_prep.core.transcript import Interviewer, Reflection
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews as interview_store

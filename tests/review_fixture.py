@@ -6,7 +6,8 @@ from pathlib import Path
 
 from interview_prep.banks.loader import load_catalog
 from interview_prep.core.checklist import tailored
-from interview_prep.core.models import Company, Interviewer, Reflection
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Interviewer, Reflection
 from interview_prep.storage import companies, interviews
 from interview_prep.storage.companies import ChecklistGroup
 

@@ -25,7 +25,7 @@ from interview_prep.banks.loader import load_catalog
 from interview_prep.commands import ask as flow
 from interview_prep.commands.context import Context
 from interview_prep.core.interview import Step
-from interview_prep.core.models import Interview
+from interview_prep.core.transcript import Interview
 from interview_prep.render import ask_screen
 from interview_prep.storage.companies import resolve_company
 from interview_prep.storage.interviews import load_interview

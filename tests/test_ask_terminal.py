@@ -13,7 +13,7 @@ from helpers import interview_files, prep
 from interview_prep.commands.ask import company_checklist
 from interview_prep.commands.context import Context
 from interview_prep.core.interview import Step, plan
-from interview_prep.core.models import Interview, Interviewer
+from interview_prep.core.transcript import Interview, Interviewer
 from interview_prep.storage.companies import resolve_company
 from interview_prep.storage.interviews import load_interview
 

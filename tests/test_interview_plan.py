@@ -19,7 +19,7 @@ from interview_prep.core.interview import (
     normalise_role,
     plan,
 )
-from interview_prep.core.models import Answer, Flag, Interview, Interviewer, Skip
+from interview_prep.core.transcript import Answer, Flag, Interview, Interviewer, Skip
 
 DANA = Interviewer("Dana", "hiring-manager")
 LEE = Interviewer("Lee", "engineer")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import interview_files, prep
-from interview_prep.core.models import Interviewer
+from interview_prep.core.transcript import Interviewer
 from interview_prep.storage import interviews
 from interview_prep.storage.companies import resolve_company
 from interview_prep.storage.interviews import load_interview

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from interview_prep.core.models import Interview
+from interview_prep.core.transcript import Interview
 from interview_prep.storage.companies import resolve_company
 from interview_prep.storage.interviews import list_interview_paths, load_interview
 

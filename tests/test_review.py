@@ -11,7 +11,7 @@ import pytest
 from helpers import prep
 from interview_prep.commands import review as reviewing
 from interview_prep.commands.context import Context
-from interview_prep.core.models import Reflection
+from interview_prep.core.transcript import Reflection
 from interview_prep.render import review_view
 from review_fixture import DANA, LEE, SAM, add_interview, build, make_company
 

@@ -689,8 +689,10 @@ def banks_check(
 
 
 def main() -> None:
+    from interview_prep.lazy_commands import lazy_root
+
     try:
-        app()
+        lazy_root(app)()  # like app(), building only the command that runs
     except PrepError as error:  # raised outside a command (e.g. while parsing)
         output.error(error.message)
         sys.exit(error.exit_code)

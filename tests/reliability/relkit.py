@@ -23,7 +23,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from interview_prep.cli import app
-from interview_prep.core.models import ChecklistItem, Interview
+from interview_prep.core.models import ChecklistItem
+from interview_prep.core.transcript import Interview
 from interview_prep.storage import interviews
 
 PREP = Path(sys.executable).with_name("prep")

@@ -14,7 +14,8 @@ import relkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interview_prep.core.models import Company, Interviewer, Reflection
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Interviewer, Reflection
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, companies, frontmatter, interviews
 

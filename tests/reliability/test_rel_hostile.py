@@ -15,7 +15,8 @@ import pexpect
 import pytest
 import relkit
 
-from interview_prep.core.models import Company, Interviewer
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Interviewer
 from interview_prep.storage import companies, interviews
 from interview_prep.storage.slug import clean_name
 

@@ -187,7 +187,7 @@ def test_an_interview_id_cannot_name_a_path(prep_home: Path) -> None:
 
 def test_interviews_started_in_the_same_minute_keep_their_order(prep_home: Path) -> None:
     """A clash gets `<id>-2`; plain name order would put it before `<id>` ('-' < '.')."""
-    from interview_prep.core.models import Interviewer
+    from interview_prep.core.transcript import Interviewer
     from interview_prep.storage import companies, interviews
 
     relkit.new_company("acme")

@@ -19,7 +19,8 @@ from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist as tailoring
 from interview_prep.core import metrics
 from interview_prep.core.interview import Step, carry_forward, follow_up_step, normalise_role, plan
-from interview_prep.core.models import Company, Interview, Interviewer
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError
 from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store

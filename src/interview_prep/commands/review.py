@@ -8,7 +8,8 @@ from interview_prep.commands.context import Context, now
 from interview_prep.commands.review_cache import RowCache
 from interview_prep.core import compare
 from interview_prep.core import review as analysis
-from interview_prep.core.models import Company, Interview, Reflection
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Interview, Reflection
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks
 from interview_prep.storage import companies as store

@@ -7,8 +7,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from interview_prep.banks.model import Catalog
-from interview_prep.core.models import STATUSES, Company, Interview
+from interview_prep.core.models import STATUSES, Company
 from interview_prep.core.review import PhraseMatcher, collect_metrics, followups, numeric_readings, red_flags
+from interview_prep.core.transcript import Interview
 
 ATTRITION = "attrition_percent"
 HOURS = "hours_per_week"

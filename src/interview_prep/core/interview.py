@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from interview_prep.banks.model import PRIORITIES, Question, fill_placeholders
-from interview_prep.core.models import Interview, Interviewer
+from interview_prep.core.transcript import Interview, Interviewer
 
 ROLE_ALIASES = {
     "hm": "hiring-manager",

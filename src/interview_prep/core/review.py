@@ -15,7 +15,8 @@ from typing import Any
 
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
-from interview_prep.core.models import Answer, Company, Interview, Reflection
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Answer, Interview, Reflection
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 

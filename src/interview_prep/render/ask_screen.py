@@ -9,7 +9,8 @@ from rich.text import Text
 
 from interview_prep.core.interview import Probe, Step
 from interview_prep.core.metrics import Reading
-from interview_prep.core.models import Company, Interviewer
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Interviewer
 from interview_prep.output import inert
 from interview_prep.render.console import console
 

@@ -15,16 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from interview_prep.core.models import (
-    Answer,
-    Company,
-    Flag,
-    Interview,
-    Interviewer,
-    Note,
-    Reflection,
-    Skip,
-)
+from interview_prep.core.models import Company
+from interview_prep.core.transcript import Answer, Flag, Interview, Interviewer, Note, Reflection, Skip
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
