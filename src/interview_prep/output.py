@@ -41,12 +41,17 @@ def error(message: str) -> None:
 
 def inert(text: str) -> str:
     """Text safe to print: control characters (ANSI escapes included) shown, never executed."""
+    if text.isascii() and text.isprintable():  # the usual case, checked in C
+        return text
     return "".join(
         ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else f"\\x{ord(ch):02x}" for ch in text
     )
 
 
 def width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
-from glob import escape as glob_escape
 from pathlib import Path
 
 from interview_prep.errors import EXIT_FAILURE, PrepError
@@ -64,6 +63,8 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def _remove_leftover_temps(path: Path) -> None:
+    from glob import escape as glob_escape  # only writers need it; `prep list` does not
+
     try:
         leftovers = list(path.parent.glob(f".{glob_escape(path.name)}.*{TEMP_SUFFIX}"))
     except OSError:
