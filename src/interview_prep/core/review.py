@@ -269,8 +269,15 @@ class PhraseMatcher:
         hits: list[tuple[str, str, str, str]] = []
         seen: set[str] = set()
         lowered = text.lower()
-        prefixes = {word[:_PREFIX] for word in _WORD.findall(lowered)}
-        candidates = [f for prefix in prefixes for f in self._by_prefix.get(prefix, ())] + self._always
+        by_prefix = self._by_prefix
+        # `in` first: a substring test in C rules out most candidates before any Python work.
+        candidates = [
+            fragment
+            for prefix in set(_WORD_PREFIX.findall(lowered))
+            for fragment in by_prefix.get(prefix, ())
+            if fragment in lowered
+        ]
+        candidates += [fragment for fragment in self._always if fragment in lowered]
         for fragment in sorted(candidates, key=len, reverse=True):
             if not _mentioned_without_negation(lowered, fragment):
                 continue
@@ -283,6 +290,7 @@ class PhraseMatcher:
 
 _WORD = re.compile(r"[a-z0-9]+")
 _PREFIX = 4
+_WORD_PREFIX = re.compile(r"([a-z0-9]{1,4})[a-z0-9]*")  # each word's first _PREFIX characters
 _NEGATION = re.compile(r"\b(?:no|not|never|without|nobody|none|zero|hardly|rarely)\b|n't\b")
 
 
