@@ -54,8 +54,7 @@ def load_catalog(
     With `cache_dir`, a catalog cached there by an earlier load of the very same
     files is returned without parsing them (see the module docstring).
     """
-    shipped = bank_files(shipped_dir or shipped_banks_dir())
-    user = bank_files(user_banks_dir) if user_banks_dir is not None else []
+    shipped, user = _bank_paths(user_banks_dir, shipped_dir)
     key = _cache_key(shipped, user) if cache_dir is not None else None
     if cache_dir is not None and key is not None:
         cached = _read_cache(cache_dir, key)
@@ -80,9 +79,12 @@ def source_key(user_banks_dir: Path | None = None, *, shipped_dir: Path | None =
 
     Equal keys mean equal catalogs; None when a bank cannot be read.
     """
+    return _cache_key(*_bank_paths(user_banks_dir, shipped_dir))
+
+
+def _bank_paths(user_banks_dir: Path | None, shipped_dir: Path | None) -> tuple[list[Path], list[Path]]:
     shipped = bank_files(shipped_dir or shipped_banks_dir())
-    user = bank_files(user_banks_dir) if user_banks_dir is not None else []
-    return _cache_key(shipped, user)
+    return shipped, bank_files(user_banks_dir) if user_banks_dir is not None else []
 
 
 def _checked_bank(path: Path, registry: IdRegistry) -> ParsedBank:

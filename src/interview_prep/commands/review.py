@@ -50,7 +50,8 @@ def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
     summarize = _Summarizer(ctx)
     rows = []
     for slug in store.company_slugs(ctx.home):
-        stamp = interview_store.company_stamp(ctx.home, slug)  # before reading: a later edit misses
+        # Stamped before reading: an edit made meanwhile changes the stamp, so no stale row is kept.
+        stamp = interview_store.company_stamp(ctx.home, slug)
         row = cached.get(slug, stamp)
         if row is None:
             row = summarize(slug)
