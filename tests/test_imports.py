@@ -34,8 +34,9 @@ print("\\n{MARK}" + json.dumps({{"code": code, "modules": sorted(sys.modules)}})
 BANK = Path(__file__).resolve().parents[1] / "question_banks" / "love-hate.yaml"
 
 
-def modules_after(*args: str) -> set[str]:
-    """Top-level package names imported by `prep ARGS` in a fresh interpreter (no terminal)."""
+def modules_after(*args: str, whole_names: bool = False) -> set[str]:
+    """Top-level package names (or with `whole_names`, every module) imported by `prep ARGS`
+    in a fresh interpreter (no terminal)."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
         stdin=subprocess.DEVNULL,
@@ -47,7 +48,7 @@ def modules_after(*args: str) -> set[str]:
     report = json.loads(result.stdout.split(MARK)[-1])
     # A command that failed early would import less and prove nothing.
     assert report["code"] == 0, (args, result.stdout, result.stderr)
-    return {name.split(".")[0] for name in report["modules"]}
+    return {name if whole_names else name.split(".")[0] for name in report["modules"]}
 
 
 @pytest.fixture
@@ -97,3 +98,20 @@ def test_answer_with_a_warm_bank_cache_skips_yaml(acme: str) -> None:
     loaded = modules_after("answer", "acme", "team-size", "nine", "--who", "Lee")
     assert "yaml" not in loaded
     assert "rich" not in loaded
+
+
+def test_list_imports_only_what_reading_front_matter_needs(acme: str) -> None:
+    loaded = modules_after("list", whole_names=True)
+    for writer_only in (
+        "interview_prep.storage.blocks",  # marker blocks: checklists and interviews
+        "interview_prep.core.transcript",  # what was said: seven dataclasses, ~4 ms to create
+        "interview_prep.banks.loader",
+        "filelock",
+        "tempfile",
+        "glob",
+        "hashlib",
+    ):
+        assert writer_only not in loaded, writer_only
+    if sys.platform.startswith("linux"):  # the data home is computed (test_slug_and_paths.py)
+        assert "platformdirs" not in loaded
+
