@@ -332,7 +332,11 @@ with folder_lock(Path(sys.argv[1])):
 
 
 def test_a_killed_lock_holder_never_blocks_the_next_run(prep_home: Path) -> None:
-    """filelock's flock is released by the OS when its holder dies; the stale .lock file is harmless."""
+    """The flock is released by the OS when its holder dies; the stale .lock file is harmless.
+
+    The probe is filelock (what prep locks with on Windows, and on every
+    platform before the fcntl lock): the two exclude each other.
+    """
     from filelock import FileLock, Timeout
 
     relkit.new_company("acme")
