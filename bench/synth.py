@@ -258,13 +258,7 @@ def _interview_file(
     text = entries.text
     if finished:
         reflection = Reflection(rng.randint(1, 5), "the mentoring", "on-call load", "unsure", at)
-        meta = {
-            "gut": reflection.gut,
-            "excited": reflection.excited,
-            "worries": reflection.worries,
-            "accept": reflection.accept,
-            "at": reflection.at,
-        }
+        meta = interview_store.reflection_meta(reflection)
         entries.add("reflection", meta, interview_store.render_reflection(reflection), "## My reflection")
         text = frontmatter.set_field(entries.text, "finished", True, path)
     return path, text

@@ -275,13 +275,7 @@ def set_finished(path: Path, finished: bool = True) -> None:
 
 def set_reflection(path: Path, reflection: Reflection) -> None:
     """Save the round's reflection: replaced in place when one exists, else appended (one locked step)."""
-    meta = {
-        "gut": reflection.gut,
-        "excited": reflection.excited,
-        "worries": reflection.worries,
-        "accept": reflection.accept,
-        "at": reflection.at,
-    }
+    meta = reflection_meta(reflection)
     text = render_reflection(reflection)
 
     def change(old: str, entries: list[blocks.Entry]) -> str:
@@ -291,6 +285,17 @@ def set_reflection(path: Path, reflection: Reflection) -> None:
         return _replaced(old, path, existing.number, "reflection", meta, text)
 
     _edit(path, change)
+
+
+def reflection_meta(reflection: Reflection) -> dict[str, Any]:
+    """The fields a reflection's marker carries."""
+    return {
+        "gut": reflection.gut,
+        "excited": reflection.excited,
+        "worries": reflection.worries,
+        "accept": reflection.accept,
+        "at": reflection.at,
+    }
 
 
 def render_reflection(reflection: Reflection) -> str:
