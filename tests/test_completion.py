@@ -31,7 +31,9 @@ def two_companies() -> None:
 
 
 @pytest.mark.usefixtures("two_companies")
-@pytest.mark.parametrize("command", ["ask", "answer", "flag", "note", "review", "reflect", "done", "open", "status"])
+@pytest.mark.parametrize(
+    "command", ["ask", "answer", "flag", "note", "review", "reflect", "done", "open", "status"]
+)
 def test_company_names_complete_for_every_command(command: str) -> None:
     assert complete(f"prep {command} a") == ["acme-inc"]
     assert complete(f"prep {command} ") == ["acme-inc", "globex"]

@@ -114,4 +114,3 @@ def test_list_imports_only_what_reading_front_matter_needs(acme: str) -> None:
         assert writer_only not in loaded, writer_only
     if sys.platform.startswith("linux"):  # the data home is computed (test_slug_and_paths.py)
         assert "platformdirs" not in loaded
-

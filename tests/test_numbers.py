@@ -111,9 +111,7 @@ def test_parse_duration_years(text: str, expected: float) -> None:
     assert parse_duration_years(text) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(
-    "text", ["", "no idea", "not sure", "it varies", "a few months", "40 hours"]
-)
+@pytest.mark.parametrize("text", ["", "no idea", "not sure", "it varies", "a few months", "40 hours"])
 def test_parse_duration_years_none(text: str) -> None:
     assert parse_duration_years(text) is None
 
@@ -268,9 +266,7 @@ def test_parsers_never_raise(text: str) -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.text(min_size=1, max_size=40) | st.lists(st.sampled_from(_WORDS), min_size=1).map(" ".join)
-)
+@given(st.text(min_size=1, max_size=40) | st.lists(st.sampled_from(_WORDS), min_size=1).map(" ".join))
 def test_parsers_are_fast_on_10k_characters(chunk: str) -> None:
     text = _long(chunk)
     started = time.perf_counter()

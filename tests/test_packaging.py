@@ -47,7 +47,9 @@ def test_wheel_contains_and_finds_the_banks(tmp_path: Path) -> None:
     )
     (wheel,) = (tmp_path / "dist").glob("interview_prep-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert sorted(n.split("/")[-1] for n in names if n.startswith("interview_prep/question_banks/")) == SHIPPED
+    assert (
+        sorted(n.split("/")[-1] for n in names if n.startswith("interview_prep/question_banks/")) == SHIPPED
+    )
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],

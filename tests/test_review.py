@@ -255,7 +255,11 @@ def test_review_names_file_and_line_it_cannot_read(prep_home: Path) -> None:
 
 @pytest.mark.parametrize(
     ("answer", "flagged"),
-    [("We work weekends before launches", True), ("We never work weekends", False), ("No weekends, ever", False)],
+    [
+        ("We work weekends before launches", True),
+        ("We never work weekends", False),
+        ("No weekends, ever", False),
+    ],
 )
 def test_negated_phrases_do_not_flag(prep_home: Path, answer: str, flagged: bool) -> None:
     company = make_company(prep_home)

@@ -180,9 +180,7 @@ def test_phrases_do_not_cross_punctuation() -> None:
 
 
 def test_work_life_balance_is_one_phrase() -> None:
-    answers: Answers = {
-        "love": [("Dana", "Work-life balance"), ("Lee", "the work life balance is real")]
-    }
+    answers: Answers = {"love": [("Dana", "Work-life balance"), ("Lee", "the work life balance is real")]}
     assert phrases(find_themes(answers)) == ["work-life balance"]
 
 
@@ -215,9 +213,7 @@ def test_empty_input_and_a_single_interviewer_give_nothing() -> None:
 
 
 def test_min_people() -> None:
-    answers: Answers = {
-        "hate": [("Dana", "deadlines"), ("Lee", "deadlines, pay"), ("Sam", "pay, deadlines")]
-    }
+    answers: Answers = {"hate": [("Dana", "deadlines"), ("Lee", "deadlines, pay"), ("Sam", "pay, deadlines")]}
     assert phrases(find_themes(answers)) == ["deadline", "pay"]
     assert phrases(find_themes(answers, min_people=3)) == ["deadline"]
     assert phrases(find_themes(answers, min_people=1)) == ["deadline", "pay"]  # never below 2
@@ -278,10 +274,7 @@ def test_explain() -> None:
         "'deadline' came up in answers to `hate` from all 3 interviewers: Dana, Lee, Sam"
     )
     partial = Theme("love", "code review", ("Dana", "Lee"), (), everyone=False, strength=2)
-    assert (
-        explain(partial)
-        == "'code review' came up in answers to `love` from 2 interviewers: Dana, Lee"
-    )
+    assert explain(partial) == "'code review' came up in answers to `love` from 2 interviewers: Dana, Lee"
 
 
 def test_fast_on_a_thousand_answers() -> None:
@@ -343,9 +336,7 @@ def test_every_theme_is_said_by_enough_people_who_really_said_it(
             assert any(theme.phrase in theme_phrases(text) for text in said)
         answered = {who.strip() for who, text in answers[theme.question_id] if text.strip()}
         assert theme.everyone == (set(theme.who) == answered)
-    ranks = [
-        (not t.everyone, -t.strength, list(answers).index(t.question_id), t.phrase) for t in themes
-    ]
+    ranks = [(not t.everyone, -t.strength, list(answers).index(t.question_id), t.phrase) for t in themes]
     assert ranks == sorted(ranks)
     assert themes == find_themes(answers, min_people=min_people)
 

@@ -341,7 +341,6 @@ def mark_followup_done(home: Path, slug: str, item_id: str, label: str) -> None:
     """Tick a follow-up in the company file's follow-ups block (added on first use)."""
     from interview_prep.storage import blocks
 
-
     def edit(text: str, path: Path) -> str:
         inner = blocks.read_section(text, "followups", path)
         if inner is None:
