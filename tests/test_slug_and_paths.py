@@ -81,10 +81,19 @@ def test_prep_new_never_writes_outside_the_home(name: str, prep_home: Path, tmp_
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the platformdirs shortcut is for Linux")
-@pytest.mark.parametrize("xdg", [None, "", "relative/data", "/srv/data"])
-def test_the_default_home_is_platformdirs_answer(xdg: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
-    from platformdirs import user_data_dir
-
+@pytest.mark.parametrize(
+    ("xdg", "expected"),
+    [
+        (None, "~/.local/share/interview-prep"),
+        ("", "~/.local/share/interview-prep"),
+        # The XDG spec: a relative path is invalid and ignored (platformdirs 4.2 used it).
+        ("relative/data", "~/.local/share/interview-prep"),
+        ("/srv/data", "/srv/data/interview-prep"),
+    ],
+)
+def test_the_default_home_follows_the_xdg_spec(
+    xdg: str | None, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from interview_prep.storage.home import resolve_home
 
     monkeypatch.delenv("PREP_HOME", raising=False)
@@ -92,4 +101,4 @@ def test_the_default_home_is_platformdirs_answer(xdg: str | None, monkeypatch: p
         monkeypatch.delenv("XDG_DATA_HOME", raising=False)
     else:
         monkeypatch.setenv("XDG_DATA_HOME", xdg)
-    assert resolve_home() == Path(user_data_dir("interview-prep", appauthor=False))
+    assert resolve_home() == Path(os.path.expanduser(expected))
