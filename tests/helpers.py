@@ -19,3 +19,9 @@ def prep(*args: str) -> tuple[int, str, str]:
 
 def interview_files(home: Path, slug: str) -> list[Path]:
     return sorted((home / slug / "interviews").glob("*.md"))
+
+
+# Hostile input must never make prep hang. Tests assert only this generous bound, which a
+# runaway (quadratic or exponential) path blows through and a busy machine does not: speed
+# targets are measured side by side in bench/, not in unit tests.
+RUNAWAY_SECONDS = 5.0
