@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from interview_prep.banks.loader import load_catalog
 from interview_prep.storage.companies import read_checklist, read_company
@@ -335,6 +336,7 @@ def _review_all(home: Path) -> None:
     assert term.exit_status() == 0
 
 
+@pytest.mark.slow
 def test_the_whole_journey_in_a_real_terminal(tmp_path: Path) -> None:
     home = tmp_path / "journey-home"
     started = time.monotonic()

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "screenshots.py"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -47,6 +49,7 @@ def screen_text(path: Path) -> str:
     return "".join("".join(node.itertext()) for node in root.iter(f"{SVG}text")).replace("\xa0", " ")
 
 
+@pytest.mark.slow
 def test_screenshots_render_from_real_runs(tmp_path: Path) -> None:
     out = tmp_path / "img"
     result = subprocess.run(

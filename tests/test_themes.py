@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import RUNAWAY_SECONDS
 from interview_prep.core.themes import Theme, explain, find_themes, theme_phrases
 
 Answers = dict[str, list[tuple[str, str]]]
@@ -292,7 +293,7 @@ def test_fast_on_a_thousand_answers() -> None:
     }
     assert sum(len(pairs) for pairs in answers.values()) == 1000
     best = min(_seconds(lambda: find_themes(answers)) for _ in range(3))
-    assert best < 0.05
+    assert best < RUNAWAY_SECONDS / 10
 
 
 def _seconds(run: Callable[[], object]) -> float:
@@ -353,4 +354,4 @@ def test_theme_phrases_never_raises(text: str) -> None:
 def test_hostile_answers_are_fast(text: str) -> None:
     started = time.perf_counter()
     find_themes({"q": [("A", text), ("B", text)]})
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < RUNAWAY_SECONDS
