@@ -132,6 +132,7 @@ class Signal:
     severity: str
     match: tuple[str, ...] = ()
     source: str | None = None
+    unless: tuple[str, ...] = ()  # phrases that, in the same sentence, mean a match is benign
 
 
 @dataclass(frozen=True, slots=True)

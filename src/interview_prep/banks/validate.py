@@ -37,6 +37,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from interview_prep.banks.fragments import fragment_problem
 from interview_prep.banks.model import (
     ANSWER_KINDS,
     AUDIENCES,
@@ -86,7 +87,7 @@ LISTEN_FOR_KEYS = ("good", "worrying")
 FITS_KEYS = ("stage", "size", "role")
 ANSWER_KEYS = ("kind", "metric", "unit", "flag_above", "flag_below")
 ANSWER_REQUIRED = ("kind", "metric", "unit")
-SIGNAL_KEYS = ("id", "text", "why", "severity", "match", "source")
+SIGNAL_KEYS = ("id", "text", "why", "severity", "match", "unless", "source")
 SIGNAL_REQUIRED = ("id", "text", "why", "severity")
 PREP_KEYS = ("id", "prompt", "why", "kind", "min", "max", "source")
 PREP_REQUIRED = ("id", "prompt", "why", "kind")
@@ -496,11 +497,12 @@ class _BankReader:
         before = self.problem_count()
         what, item_id = self.item_heading(node, "signal", number)
         fields = self.fields(node, what, SIGNAL_KEYS, SIGNAL_REQUIRED)
-        match = self.texts(fields.get("match"), "match", allow_empty=True)
-        for fragment, place in zip(match, _items(fields.get("match")), strict=False):
-            if fragment != fragment.lower():
-                why = "answers are matched in lowercase"
-                self.report(place, f"match fragment '{_short(fragment)}' must be lowercase: {why}")
+        match = self.fragments(fields.get("match"), "match")
+        unless = self.fragments(fields.get("unless"), "unless")
+        if unless and not match:
+            self.report(
+                fields["unless"], "unless only applies to a signal with match; add match or remove it"
+            )
         signal = Signal(
             id=item_id,
             bank=self.bank_id,
@@ -509,8 +511,19 @@ class _BankReader:
             severity=self.choice(fields.get("severity"), "severity", SEVERITIES),
             match=match,
             source=self.optional_text(fields.get("source"), "source"),
+            unless=unless,
         )
         return signal if self.problem_count() == before else None
+
+    def fragments(self, node: _Node | None, name: str) -> tuple[str, ...]:
+        """A signal's `match` or `unless` phrases, each checked against the phrase syntax."""
+        found = self.texts(node, name, allow_empty=True)
+        for fragment, place in zip(found, _items(node), strict=False):
+            problem = fragment_problem(fragment)
+            if problem is not None:
+                noun = "fragment" if name == "match" else "phrase"
+                self.report(place, f"{name} {noun} '{_short(fragment)}' {problem}")
+        return found
 
     def prep_prompt(self, node: _Map, number: int) -> PrepPrompt | None:
         before = self.problem_count()

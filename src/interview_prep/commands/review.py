@@ -9,6 +9,7 @@ from interview_prep.commands.review_cache import RowCache
 from interview_prep.core import compare
 from interview_prep.core import review as analysis
 from interview_prep.core.models import Company
+from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Interview, Reflection
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks
@@ -66,13 +67,13 @@ class _Summarizer:
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
-        self._matcher: analysis.PhraseMatcher | None = None
+        self._matcher: PhraseMatcher | None = None
 
     def __call__(self, slug: str) -> compare.CompanyRow:
         ctx = self._ctx
         catalog, settings = ctx.catalog(), ctx.settings()
         if self._matcher is None:
-            self._matcher = analysis.PhraseMatcher(catalog, settings.dealbreakers)
+            self._matcher = PhraseMatcher(catalog, settings.dealbreakers)
         company = store.read_company(ctx.home, slug)
         path = store.company_file(ctx.home, slug)
         done = store.done_followups(read_text(path), path)  # the checklist is not needed here

@@ -8,7 +8,8 @@ from typing import Any
 
 from interview_prep.banks.model import Catalog
 from interview_prep.core.models import STATUSES, Company
-from interview_prep.core.review import PhraseMatcher, collect_metrics, followups, numeric_readings, red_flags
+from interview_prep.core.phrases import PhraseMatcher
+from interview_prep.core.review import collect_metrics, followups, numeric_readings, red_flags
 from interview_prep.core.transcript import Interview
 
 ATTRITION = "attrition_percent"

@@ -7,7 +7,6 @@ stable form (docs/review.md).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,6 +15,7 @@ from typing import Any
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
 from interview_prep.core.models import Company
+from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Answer, Interview, Reflection
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -239,90 +239,19 @@ def red_flags(
     return sorted(flags, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
 
 
-class PhraseMatcher:
-    """Signal fragments and the user's dealbreakers, found in answers (negated mentions skipped)."""
-
-    def __init__(self, catalog: Catalog, dealbreakers: Sequence[str]) -> None:
-        self._owners: dict[str, list[tuple[str, str, str]]] = {}  # fragment -> (kind, severity, text)
-        for signal in catalog.signals.values():
-            for fragment in signal.match:
-                self._owners.setdefault(fragment.lower(), []).append(("signal", signal.severity, signal.text))
-        for phrase in dealbreakers:
-            self._owners.setdefault(phrase.lower(), []).append(
-                ("dealbreaker", "high", f"Dealbreaker: {phrase}")
-            )
-        # Index each fragment by the start of its longest word, so an answer only checks the few
-        # fragments whose key word it contains (a loop over all of them, or one big regex
-        # alternation, dominated `prep review` over 1,000 companies).
-        self._by_prefix: dict[str, list[str]] = {}
-        self._always: list[str] = []
-        for fragment in sorted(self._owners, key=len, reverse=True):
-            words = _WORD.findall(fragment)
-            longest = max(words, key=len) if words else ""
-            if len(longest) < _PREFIX:
-                self._always.append(fragment)
-            else:
-                self._by_prefix.setdefault(longest[:_PREFIX], []).append(fragment)
-
-    def find(self, text: str) -> list[tuple[str, str, str, str]]:
-        """(kind, severity, text, fragment) for each distinct hit in `text`."""
-        hits: list[tuple[str, str, str, str]] = []
-        seen: set[str] = set()
-        lowered = text.lower()
-        by_prefix = self._by_prefix
-        # `in` first: a substring test in C rules out most candidates before any Python work.
-        candidates = [
-            fragment
-            for prefix in set(_WORD_PREFIX.findall(lowered))
-            for fragment in by_prefix.get(prefix, ())
-            if fragment in lowered
-        ]
-        candidates += [fragment for fragment in self._always if fragment in lowered]
-        for fragment in sorted(candidates, key=len, reverse=True):
-            if not _mentioned_without_negation(lowered, fragment):
-                continue
-            for kind, severity, label in self._owners[fragment]:
-                if label not in seen:
-                    seen.add(label)
-                    hits.append((kind, severity, label, fragment))
-        return hits
-
-
-_WORD = re.compile(r"[a-z0-9]+")
-_PREFIX = 4
-_WORD_PREFIX = re.compile(r"([a-z0-9]{1,4})[a-z0-9]*")  # each word's first _PREFIX characters
-_NEGATION = re.compile(r"\b(?:no|not|never|without|nobody|none|zero|hardly|rarely)\b|n't\b")
-
-
-def _mentioned_without_negation(text: str, fragment: str) -> bool:
-    start = text.find(fragment)
-    while start >= 0:
-        if not _negated(text, start):
-            return True
-        start = text.find(fragment, start + 1)
-    return False
-
-
-def _negated(text: str, start: int) -> bool:
-    """'we never work weekends': a negation in the three words before a phrase cancels it."""
-    before = text[max(0, start - 40) : start].split()[-3:]
-    return bool(_NEGATION.search(" ".join(before)))
-
-
 def _phrase_flags(interviews: Sequence[Interview], matcher: PhraseMatcher) -> list[RedFlag]:
     flags = []
     for answer in latest_answers(interviews):
-        for kind, severity, label, fragment in matcher.find(answer.text):
-            flags.append(
-                RedFlag(kind, severity, label, answer.who, answer.at[:16], quote(answer.text, fragment))
-            )
+        for hit in matcher.find(answer.text):
+            evidence = quote(answer.text, answer.text[hit.start : hit.end])
+            flags.append(RedFlag(hit.kind, hit.severity, hit.label, answer.who, answer.at[:16], evidence))
     return flags
 
 
 def quote(text: str, fragment: str, width: int = 90) -> str:
     """The part of `text` around `fragment`, on one line, for evidence."""
     flat = " ".join(text.split())
-    at = flat.lower().find(fragment.lower())
+    at = flat.lower().find(" ".join(fragment.split()).lower())
     if len(flat) <= width or at < 0:
         return flat[:width] + ("…" if len(flat) > width else "")
     start = max(0, at - width // 3)
