@@ -39,6 +39,79 @@ WHEN = ("screen", "onsite", "final", "offer")
 STAGES = ("startup", "scaleup", "enterprise", "public")
 SIZES = ("small", "medium", "large")
 ROLES = ("manager", "ic")
+# Role tracks a question may be limited to; absent `tracks` = fits every track.
+TRACKS: Mapping[str, str] = MappingProxyType(
+    {
+        "data-engineering": "Data engineering",
+        "data-science": "Data science",
+        "ml": "Machine learning",
+        "platform": "SRE, platform and infrastructure",
+        "frontend": "Frontend",
+        "mobile": "Mobile",
+        "product": "Product management",
+        "design": "Design",
+        "engineering-manager": "Engineering management",
+        "staff": "Staff+ individual contributor",
+    }
+)
+# Other names people use for a track, so a typo or synonym gets pointed to the right one.
+TRACK_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "data": "data-engineering",
+        "data-engineer": "data-engineering",
+        "de": "data-engineering",
+        "analytics-engineering": "data-engineering",
+        "data-scientist": "data-science",
+        "ds": "data-science",
+        "analytics": "data-science",
+        "machine-learning": "ml",
+        "ml-engineer": "ml",
+        "mle": "ml",
+        "ai": "ml",
+        "sre": "platform",
+        "devops": "platform",
+        "infra": "platform",
+        "infrastructure": "platform",
+        "reliability": "platform",
+        "front-end": "frontend",
+        "web": "frontend",
+        "ios": "mobile",
+        "android": "mobile",
+        "pm": "product",
+        "product-manager": "product",
+        "product-management": "product",
+        "designer": "design",
+        "ux": "design",
+        "ui": "design",
+        "em": "engineering-manager",
+        "manager": "engineering-manager",
+        "engineering-management": "engineering-manager",
+        "staff-plus": "staff",
+        "principal": "staff",
+        "staff-engineer": "staff",
+    }
+)
+# Kinds of employer a question may be limited to; absent `company_types` = fits any company.
+COMPANY_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "agency": "Agency or consultancy",
+        "nonprofit": "Non-profit",
+        "public-sector": "Public sector",
+    }
+)
+COMPANY_TYPE_ALIASES: Mapping[str, str] = MappingProxyType(
+    {
+        "consultancy": "agency",
+        "consulting": "agency",
+        "non-profit": "nonprofit",
+        "not-for-profit": "nonprofit",
+        "charity": "nonprofit",
+        "ngo": "nonprofit",
+        "government": "public-sector",
+        "gov": "public-sector",
+        "public": "public-sector",
+    }
+)
 PRIORITIES = ("must", "should", "could")
 SEVERITIES = ("low", "medium", "high")
 ANSWER_KINDS = ("number", "hires-departures")
@@ -105,6 +178,9 @@ class Question:
     follow_ups: tuple[str, ...] = ()
     answer: NumericAnswer | None = None
     source: str | None = None
+    tracks: tuple[str, ...] | None = None  # None: fits every track
+    company_types: tuple[str, ...] | None = None  # None: fits any company
+    caution: str | None = None  # one line: what asking reveals or risks, and when not to ask
 
     @property
     def for_everyone(self) -> bool:
@@ -113,12 +189,26 @@ class Question:
     def fits_company(self, stage: str | None, size: str | None, manager: bool | None) -> bool:
         return self.fits is None or self.fits.matches(stage, size, manager)
 
+    def fits_track(self, track: str | None) -> bool:
+        """A track-specific question fits only a company with one of its tracks."""
+        return self.tracks is None or track in self.tracks
+
+    def fits_company_type(self, company_type: str | None) -> bool:
+        """A type-specific question fits only a company known to be one of its types."""
+        return self.company_types is None or company_type in self.company_types
+
     def render(self, company: str, interviewer: str | None = None) -> str:
         """The question text with {company} and {interviewer} filled in."""
         return fill_placeholders(self.text, company, interviewer)
 
     def render_follow_ups(self, company: str, interviewer: str | None = None) -> tuple[str, ...]:
         return tuple(fill_placeholders(text, company, interviewer) for text in self.follow_ups)
+
+    def render_caution(self, company: str, interviewer: str | None = None) -> str | None:
+        """The caution, placeholders filled, or None when the question carries none."""
+        if self.caution is None:
+            return None
+        return fill_placeholders(self.caution, company, interviewer)
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,8 @@ from interview_prep.banks.model import (
     ANSWER_KINDS,
     AUDIENCES,
     CATEGORIES,
+    COMPANY_TYPE_ALIASES,
+    COMPANY_TYPES,
     PLACEHOLDERS,
     PREP_KINDS,
     PRIORITIES,
@@ -49,6 +51,8 @@ from interview_prep.banks.model import (
     SEVERITIES,
     SIZES,
     STAGES,
+    TRACK_ALIASES,
+    TRACKS,
     WHEN,
     Fits,
     NumericAnswer,
@@ -61,6 +65,7 @@ MAX_BANK_BYTES = 1024 * 1024  # shipped banks are a few KB; anything this big is
 MAX_DEPTH = 20  # the schema needs 5 levels
 MAX_EVENTS = 100_000  # parser events; 200 questions make ~15,000. Bounds a hostile file's cost
 MAX_PROBLEMS_PER_FILE = 50
+MAX_CAUTION_CHARS = 200  # shown on one line of the ask screen and the checklist
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -81,6 +86,7 @@ BANK_REQUIRED = ("bank", "title", "description")
 QUESTION_KEYS = (
     "id", "text", "category", "why", "ask", "when", "priority",
     "listen_for", "fits", "follow_ups", "answer", "source",
+    "tracks", "company_types", "caution",
 )  # fmt: skip
 QUESTION_REQUIRED = ("id", "text", "category", "why", "ask", "when", "priority", "listen_for")
 LISTEN_FOR_KEYS = ("good", "worrying")
@@ -358,9 +364,11 @@ def _one_line(message: str) -> str:
 # --- Checking the node tree against the schema --------------------------------
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def _did_you_mean(word: str, choices: Iterable[str], aliases: Mapping[str, str] | None = None) -> str:
     import difflib  # only needed when a file has problems; keeps `prep` start-up lean
 
+    if aliases and (known := aliases.get(word.strip().lower().replace(" ", "-").replace("_", "-"))):
+        return f" (did you mean '{known}'?)"
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -490,6 +498,15 @@ class _BankReader:
             follow_ups=follow_ups,
             answer=self.answer(fields.get("answer"), what),
             source=self.optional_text(fields.get("source"), "source"),
+            tracks=self.optional_choices(fields.get("tracks"), "tracks", TRACKS, "track", TRACK_ALIASES),
+            company_types=self.optional_choices(
+                fields.get("company_types"),
+                "company_types",
+                COMPANY_TYPES,
+                "company type",
+                COMPANY_TYPE_ALIASES,
+            ),
+            caution=self.caution(fields.get("caution")),
         )
         return question if self.problem_count() == before else None
 
@@ -619,6 +636,18 @@ class _BankReader:
             flag_below=below,
         )
 
+    def caution(self, node: _Node | None) -> str | None:
+        caution = self.optional_text(node, "caution")
+        if not caution or node is None:
+            return caution
+        if "\n" in caution:
+            self.report(node, "caution must be one line; use '>' to fold a long one, or shorten it")
+        elif len(caution) > MAX_CAUTION_CHARS:
+            message = f"caution is {len(caution)} characters; keep it to {MAX_CAUTION_CHARS} or fewer"
+            self.report(node, f"{message} so it fits on one line")
+        self.placeholders(node, caution, "caution")
+        return caution
+
     def placeholders(self, node: _Node, text: str, label: str) -> None:
         allowed = " and ".join("{" + name + "}" for name in PLACEHOLDERS)
         for found in _PLACEHOLDER.finditer(text):
@@ -695,13 +724,35 @@ class _BankReader:
         return value
 
     def choices(
-        self, node: _Node | None, label: str, allowed: Sequence[str], noun: str | None = None
+        self,
+        node: _Node | None,
+        label: str,
+        allowed: Sequence[str],
+        noun: str | None = None,
+        aliases: Mapping[str, str] | None = None,
     ) -> tuple[str, ...]:
         values = self.texts(node, label)
+        seen: set[str] = set()
         for value, item in zip(values, _items(node), strict=False):
             if value and value not in allowed:
-                self.report(item, _unknown_value(noun or label, value, allowed, where=label))
+                self.report(item, _unknown_value(noun or label, value, allowed, label, aliases))
+            elif value in seen:
+                self.report(item, f"'{_short(value)}' is listed twice in {label}; remove one")
+            seen.add(value)
         return values
+
+    def optional_choices(
+        self,
+        node: _Node | None,
+        label: str,
+        allowed: Mapping[str, str],
+        noun: str,
+        aliases: Mapping[str, str],
+    ) -> tuple[str, ...] | None:
+        """None when the key is absent (fits all); a present list must not be empty."""
+        if node is None:
+            return None
+        return self.choices(node, label, tuple(allowed), noun=noun, aliases=aliases)
 
     def item_id(self, node: _Node | None, label: str) -> str:
         value = self.text(node, label)
@@ -760,9 +811,11 @@ def _short(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 3] + "..."
 
 
-def _unknown_value(noun: str, value: str, allowed: Sequence[str], where: str = "") -> str:
+def _unknown_value(
+    noun: str, value: str, allowed: Sequence[str], where: str = "", aliases: Mapping[str, str] | None = None
+) -> str:
     place = f" in {where}" if where and where != noun else ""
-    hint = _did_you_mean(value, allowed)
+    hint = _did_you_mean(value, allowed, aliases)
     return f"unknown {noun} '{_short(value)}'{place}{hint}; allowed: {', '.join(allowed)}"
 
 
