@@ -26,7 +26,7 @@ def keys() -> Iterator[PipeInput]:
 
 def test_picker_keeps_the_tailored_selection_and_space_unticks(keys: PipeInput) -> None:
     context = Context()
-    plan = companies.plan_new_company(context, "acme", "", "startup", None, False, [])
+    plan = companies.plan_new_company(context, "acme", companies.Tailoring(stage="startup"), [])
     keys.send_text(" " + ENTER)  # untick the first question, accept the rest
     picked = prompts.pick_questions(plan.candidates, plan.tailored, "acme")
     assert [q.id for q in picked] == [q.id for q in plan.tailored][1:]
@@ -34,7 +34,7 @@ def test_picker_keeps_the_tailored_selection_and_space_unticks(keys: PipeInput) 
 
 def test_own_prep_is_saved_answer_by_answer_and_survives_ctrl_c(keys: PipeInput, prep_home: Path) -> None:
     context = Context()
-    plan = companies.plan_new_company(context, "acme", "", None, None, False, [])
+    plan = companies.plan_new_company(context, "acme", companies.Tailoring(), [])
     companies.create(context, plan, plan.tailored)
     path = company_file(prep_home, "acme")
     key_messages = plan.prep_prompts[0]

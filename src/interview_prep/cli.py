@@ -124,6 +124,18 @@ def new(
     manager: Annotated[
         bool, typer.Option("--manager", help="A people-manager role: adds management questions.")
     ] = False,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TRACK",
+            help="Role track (read from --role when not given): data-engineering, data-science, ml, "
+            "platform, frontend, mobile, product, design, engineering-manager or staff.",
+        ),
+    ] = None,
+    company_type: Annotated[
+        str | None,
+        typer.Option("--type", metavar="TYPE", help="agency, nonprofit or public-sector."),
+    ] = None,
     interviewer: Annotated[
         list[str] | None,
         typer.Option(
@@ -148,12 +160,14 @@ def new(
     \b
       prep new acme --role "Staff Engineer" --stage startup
       prep new "Globex Corp" --stage public --manager --interviewer hiring-manager
+      prep new "City Council" --role "Data Engineer" --type public-sector
       prep new initech --interviewer recruiter --no-input
     """
     from interview_prep.commands import companies
 
     context = _ctx(ctx)
-    plan = companies.plan_new_company(context, company, role, stage, size, manager, interviewer or [])
+    told = companies.Tailoring(role, stage, size, manager, track, company_type)
+    plan = companies.plan_new_company(context, company, told, interviewer or [])
     selected = plan.tailored
     interactive = not no_input and _is_interactive()
     if interactive:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from interview_prep.banks.model import PrepPrompt, Question
+from interview_prep.banks.model import COMPANY_TYPES, TRACKS, PrepPrompt, Question
 from interview_prep.commands.context import Context, now
-from interview_prep.core import checklist
+from interview_prep.core import checklist, tracks
 from interview_prep.core.models import STATUSES, Company
 from interview_prep.errors import PrepError
 from interview_prep.storage import companies as store
@@ -25,24 +25,34 @@ class NewCompanyPlan:
     prep_prompts: list[PrepPrompt]
 
 
+@dataclass(frozen=True)
+class Tailoring:
+    """What `prep new` was told about the company beyond its name, as typed."""
+
+    role: str = ""
+    stage: str | None = None
+    size: str | None = None
+    manager: bool = False
+    track: str | None = None
+    company_type: str | None = None
+
+
 def plan_new_company(
-    ctx: Context,
-    name: str,
-    role: str,
-    stage: str | None,
-    size: str | None,
-    manager: bool,
-    interviewer_types: Sequence[str],
+    ctx: Context, name: str, told: Tailoring, interviewer_types: Sequence[str]
 ) -> NewCompanyPlan:
     """Everything `prep new` needs before (optionally) asking the user; writes nothing."""
     display = clean_name(name)
+    track = track_option(told.track) if told.track is not None else tracks.track_from_role(told.role)
     company = Company(
         name=display,
         slug=slugify(display),
-        role=role.strip(),
-        stage=choice(stage, STAGES, "--stage"),
-        size=choice(size, SIZES, "--size"),
-        manager=manager,
+        role=told.role.strip(),
+        stage=choice(told.stage, STAGES, "--stage"),
+        size=choice(told.size, SIZES, "--size"),
+        # An engineering manager's track is a people-manager role, flag or not.
+        manager=told.manager or track == "engineering-manager",
+        track=track,
+        company_type=type_option(told.company_type),
         interviewers=[audience(kind) for kind in interviewer_types],
         created=now(),
     )
@@ -82,6 +92,34 @@ def choice(value: str | None, allowed: Sequence[str], flag: str) -> str | None:
     if cleaned not in allowed:
         raise PrepError(f"{flag} {value!r} is not one of: {', '.join(allowed)}.")
     return cleaned
+
+
+def track_option(value: str) -> str:
+    track = tracks.resolve_track(value)
+    if track is None:
+        raise PrepError(
+            f"--track {value!r} is not a known track{_closest(value, TRACKS)}. Use one of: {', '.join(TRACKS)}."
+        )
+    return track
+
+
+def type_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    company_type = tracks.resolve_company_type(value)
+    if company_type is None:
+        allowed = ", ".join(COMPANY_TYPES)
+        raise PrepError(
+            f"--type {value!r} is not a known company type{_closest(value, COMPANY_TYPES)}. Use one of: {allowed}."
+        )
+    return company_type
+
+
+def _closest(value: str, allowed: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value.strip().lower(), list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def audience(kind: str) -> str:

@@ -11,6 +11,10 @@ DEFAULT_PRIORITIES = ("must", "should")
 
 
 def fits_company(question: Question, company: Company) -> bool:
+    """Stage, size and role may rule a question out; so may its tracks and company types,
+    which offer it only to a company known to have one of them."""
+    if not (question.fits_track(company.track) and question.fits_company_type(company.company_type)):
+        return False
     return question.fits is None or question.fits.matches(company.stage, company.size, company.manager)
 
 

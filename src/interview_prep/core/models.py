@@ -29,6 +29,8 @@ class Company:
     stage: str | None = None
     size: str | None = None
     manager: bool = False
+    track: str | None = None  # a role track (banks.model.TRACKS), None: general
+    company_type: str | None = None  # banks.model.COMPANY_TYPES, None: an ordinary company
     interviewers: list[str] = field(default_factory=list)
     status: str = "researching"
     created: str = ""
