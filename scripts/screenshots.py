@@ -62,7 +62,7 @@ ANSWERS: dict[tuple[str, str], str] = {
     ("love", "Lee"): "Small team, real ownership, I ship every day",
     ("hate", "Lee"): "The on-call rota is heavy, one week in three",
     ("hate", "Dana"): "Too much on-call and pager noise at night",
-    ("hires-last-year-departures", ""): "We hired 12 and 4 left",
+    ("hires-last-year-departures", ""): "We hired 12 and 4 left, in a team of 12",
     ("interviewer-tenure", ""): "Two years",
     ("why-role-open", ""): "A new role: the team is growing",
     ("hours-per-week", ""): "About 55, more before launches",

@@ -20,7 +20,7 @@ ROUND_ONE = [
     ("love", LEE, "Shipping fast with a small team of kind people."),
     ("hate", LEE, "Deadlines are often set before anyone scopes the work."),
     ("hate", DANA, "Tight deadlines, and too many meetings."),
-    ("hires-last-year-departures", DANA, "We hired 12 and 4 left."),
+    ("hires-last-year-departures", DANA, "We hired 12 and 4 left, in a team of 12."),
     ("hours-per-week", LEE, "About 55 hours, more before launches."),
 ]
 ROUND_TWO = [

@@ -271,7 +271,7 @@ def test_a_two_person_panel_step_by_step_then_ctrl_c_then_resume(
     )
     assert ticked(company) == {"define-success", "love", "hate", "hours-per-week"}
     out = capsys.readouterr().out
-    assert "⚑ Hours 55 hours per week, above your limit of 50" in out
+    assert "Warning: Hours 55 hours per week, above the bank's default limit of 50" in out
 
 
 # ------------------------------------------------------------------ guarantees

@@ -363,15 +363,22 @@ def test_hours_and_attrition_are_read_and_flagged_against_the_real_banks(catalog
         "above",
         50,
     )
-    assert long_weeks.describe() == "Hours 55 hours per week, above your limit of 50"
+    assert long_weeks.describe() == "Hours 55 hours per week, above the bank's default limit of 50"
     normal = metrics.read(hours, "40, maybe 45 before launches")
     assert normal is not None and normal.flagged is None
 
-    leavers = metrics.read(attrition, "we hired 12 and 4 left")
+    leavers = metrics.read(attrition, "we hired 12 and 14 left, in a team of 40")
     assert leavers is not None
-    assert leavers.value == pytest.approx(100 * 4 / 12)
-    assert (leavers.flagged, leavers.limit, leavers.detail) == ("above", 30, "hired 12, lost 4")
-    assert leavers.describe() == "Attrition 33% (hired 12, lost 4), above your limit of 30%"
+    assert leavers.value == pytest.approx(100 * 14 / 40)  # departures over team size, never over hires
+    assert (leavers.flagged, leavers.limit, leavers.hires, leavers.departures) == ("above", 30, 12, 14)
+    assert leavers.describe() == (
+        "Attrition 35% (hired 12, lost 14, team of 40 said in the same answer), "
+        "above the bank's default limit of 30%"
+    )
+    unsized = metrics.read(attrition, "we hired 12 and 4 left")
+    assert unsized is not None and unsized.value is None and unsized.flagged is None
+    assert (unsized.hires, unsized.departures) == (12, 4)
+    assert "team size missing" in unsized.describe()
     assert metrics.read(attrition, "no idea, honestly") is None
 
 
@@ -386,9 +393,11 @@ def test_a_config_threshold_override_changes_the_verdict(catalog: Catalog, prep_
 
     relaxed = metrics.read(hours, "about 55 hours", overrides)
     assert relaxed is not None and relaxed.flagged is None
-    crossed = metrics.read(attrition, "we hired 12 and 4 left", overrides)
+    crossed = metrics.read(attrition, "we hired 12 and 11 left, out of 40", overrides)
     assert crossed is not None and (crossed.flagged, crossed.limit) == ("above", 25)
-    bank_limit = metrics.read(attrition, "we hired 12 and 3 left")  # 25%: under the bank's 30
+    assert crossed.limit_source == metrics.YOUR_CONFIG and "your config.yaml limit of 25" in crossed.describe()
+    bank_limit = metrics.read(attrition, "we hired 12 and 10 left, out of 40")  # 25%: under the bank's 30
     assert bank_limit is not None and bank_limit.flagged is None
-    user_limit = metrics.read(attrition, "we hired 12 and 3 left", {"attrition_percent": 20})
+    user_limit = metrics.read(attrition, "we hired 12 and 10 left, out of 40", {"attrition_percent": 20})
     assert user_limit is not None and (user_limit.flagged, user_limit.limit) == ("above", 20)
+    assert user_limit.limit_source == metrics.YOUR_CONFIG

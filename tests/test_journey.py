@@ -178,8 +178,8 @@ PANEL = {
     ("love", "Lee"): "Small team with real ownership",
     ("hate", "Lee"): "The on-call rota is heavy",
     ("hate", "Dana"): "Too much on-call and pager noise",
-    ("hires-last-year-departures", "Dana"): "We hired 12 and 4 left",
-    ("hires-last-year-departures", "Lee"): "We hired 12 and 4 left",
+    ("hires-last-year-departures", "Dana"): "We hired 12 and 4 left, in a team of 12",
+    ("hires-last-year-departures", "Lee"): "We hired 12 and 4 left, in a team of 12",
 }
 
 
@@ -258,7 +258,7 @@ def _second_round(home: Path, interview_id: str) -> None:
         term.line(PANEL.get(step, f"An answer to {step[0]}"))
         term.show("Saved answer")
         if step[0] == "hires-last-year-departures":
-            term.expect(r"⚑ .*?33%")  # over the 30% limit: flagged at once
+            term.expect(r"Warning: .*?33%")  # over the 30% limit: flagged at once
     love = [who for q, who in asked if q == "love"]
     hate = [who for q, who in asked if q == "hate"]
     assert love == ["Dana", "Lee"] and hate == ["Lee", "Dana"], "round the panel, then back"

@@ -99,9 +99,10 @@ def _attrition_flags(home: Path, answer: str, config: str | None = None) -> list
 @pytest.mark.parametrize(
     ("answer", "flagged"),
     [
-        ("we hired 10 and 3 left", False),  # 30%: at the threshold, not above
-        ("we hired 1000 and 299 left", False),  # 29.9%: just under
-        ("we hired 1000 and 301 left", True),  # 30.1%: just over
+        ("we hired 10 and 3 left, in a team of 10", False),  # 30%: at the threshold, not above
+        ("we hired 1000 and 299 left, in a team of 1000", False),  # 29.9%: just under
+        ("we hired 1000 and 301 left, in a team of 1000", True),  # 30.1%: just over
+        ("we hired 10 and 9 left", False),  # no team size: no rate, so no rate flag
     ],
 )
 def test_attrition_threshold_boundaries(prep_home: Path, answer: str, flagged: bool) -> None:
@@ -131,7 +132,9 @@ def test_tenure_threshold_boundaries(prep_home: Path, answer: str, flagged: bool
 
 
 def test_user_threshold_in_config_changes_the_result(prep_home: Path) -> None:
-    assert _attrition_flags(prep_home, "we hired 10 and 2 left", "thresholds:\n  attrition_percent: 15\n")
+    assert _attrition_flags(
+        prep_home, "we hired 10 and 2 left, in a team of 10", "thresholds:\n  attrition_percent: 15\n"
+    )
     (prep_home / "config.yaml").write_text("thresholds:\n  attrition_percent: 25\n")
     data = json.loads(prep("review", "acme", "--json")[1])
     assert not [f for f in data["flags"] if f["kind"] == "number"]

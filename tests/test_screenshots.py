@@ -22,7 +22,7 @@ EXPECTED = {
         "Ask Dana:",
         "What do you absolutely love about acme?",
         "Saved answer",
-        "33% (hired 12, lost 4)",
+        "33% (hired 12, lost 4",
         "Enter saves",
         "Two years",
     ],

@@ -399,6 +399,9 @@ def answer(
         context, found, path, question.id, question.render(found.name, who or None), who.strip(), text
     )
     output.say(saved.confirmation())
+    reading = capture.live_reading(context, question, text)
+    if reading is not None and reading.flagged:  # the same warning `prep ask` shows; quiet otherwise
+        output.say(reading.warning())
 
 
 @app.command()

@@ -17,8 +17,7 @@ from interview_prep.commands import capture
 from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist as tailoring
-from interview_prep.core import metrics
-from interview_prep.core.interview import Step, carry_forward, follow_up_step, normalise_role, plan
+from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError
@@ -158,7 +157,7 @@ def run(session: Session) -> str:
 
 def _loop(session: Session, screen: ask_screen.Screen) -> str:
     screen.opening(session.company, session.present, session.path.relative_to(session.ctx.home))
-    screen.probes(carry_forward(session.earlier, session.checklist, session.company.name))
+    screen.probes(carry_forward(session.earlier, session.checklist, session.company.name) + findings(session))
     while True:
         step = session.next_step()
         if step is None:
@@ -223,6 +222,27 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
     return "continue"
 
 
+def findings(session: Session) -> list[Probe]:
+    """Numbers past a limit, disagreements, dealbreakers and missing sizes from earlier rounds."""
+    if not session.earlier:
+        return []
+    from interview_prep.commands.context import today
+    from interview_prep.core import review
+
+    settings = session.ctx.settings()
+    found = review.review(
+        session.company,
+        session.earlier,
+        session.catalog,
+        [question.id for question in session.checklist],
+        settings.thresholds,
+        settings.dealbreakers,
+        set(),
+        today(),
+    )
+    return [Probe(probe.kind, probe.text, probe.why) for probe in found.next_round]
+
+
 def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -> None:
     saved = capture.save_answer(
         session.ctx, session.company, session.path, step.question_id, step.text, step.who, text
@@ -230,10 +250,9 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -
     _drop(session, step)
     screen.saved(saved.confirmation())
     question = session.catalog.questions.get(step.question_id)
-    if question is not None and question.answer is not None:
-        reading = metrics.read(question.answer, text, session.ctx.thresholds())
-        if reading is not None:
-            screen.reading(reading)
+    reading = None if question is None else capture.live_reading(session.ctx, question, text)
+    if reading is not None:
+        screen.reading(reading)
 
 
 def note(session: Session, screen: ask_screen.Screen) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from interview_prep.banks.model import Question
-from interview_prep.commands.context import Context, now
+from interview_prep.commands.context import Context, now, today
 from interview_prep.core.models import SEVERITIES, Company
 from interview_prep.errors import PrepError
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews
+
+if TYPE_CHECKING:
+    from interview_prep.core.metrics import Reading
 
 
 @dataclass(frozen=True)
@@ -97,3 +101,12 @@ def find_question(ctx: Context, question_id: str) -> Question:
     close = difflib.get_close_matches(question_id, list(catalog.questions), n=1)
     hint = f" Did you mean '{close[0]}'?" if close else " `prep banks list --json` lists the ids."
     raise PrepError(f"No question with id '{question_id}'.{hint}")
+
+
+def live_reading(ctx: Context, question: Question, text: str) -> Reading | None:
+    """The number just heard, judged against the user's limits: what `prep ask` and `prep answer` show."""
+    if question.answer is None:
+        return None
+    from interview_prep.core import metrics
+
+    return metrics.read(question.answer, text, ctx.thresholds(), today())

@@ -7,7 +7,7 @@ that need it skip PyYAML and the bank validation while the banks are unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,17 @@ class Context:
 
     def thresholds(self) -> dict[str, float]:
         return self.settings().thresholds
+
+
+def today() -> date:
+    """Today's date; PREP_TODAY (YYYY-MM-DD) fixes it, so tenure from "since 2021" is reproducible."""
+    import os
+
+    fixed = os.environ.get("PREP_TODAY", "")
+    try:
+        return date.fromisoformat(fixed) if fixed else date.today()
+    except ValueError:
+        return date.today()
 
 
 def now() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interview_prep.commands.context import Context, now
+from interview_prep.commands.context import Context, now, today
 from interview_prep.commands.review_cache import RowCache
 from interview_prep.core import compare
 from interview_prep.core import review as analysis
@@ -40,6 +40,7 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
         settings.thresholds,
         settings.dealbreakers,
         done,
+        today(),
     )
 
 

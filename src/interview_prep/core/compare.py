@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from interview_prep.banks.model import Catalog
+from interview_prep.core.findings import collect_metrics, numeric_readings
 from interview_prep.core.models import STATUSES, Company
 from interview_prep.core.phrases import PhraseMatcher
-from interview_prep.core.review import collect_metrics, followups, numeric_readings, red_flags
+from interview_prep.core.review import followups, red_flags
 from interview_prep.core.transcript import Interview
 
 ATTRITION = "attrition_percent"
@@ -58,9 +59,9 @@ def summarize(
         flags_high=sum(f.severity == "high" for f in flags),
         flags_medium=sum(f.severity == "medium" for f in flags),
         flags_low=sum(f.severity == "low" for f in flags),
-        attrition=round(attrition.value, 1) if attrition else None,
+        attrition=round(attrition.value, 1) if attrition and attrition.value is not None else None,
         attrition_flagged=bool(attrition and attrition.flagged),
-        hours=round(hours.value, 1) if hours else None,
+        hours=round(hours.value, 1) if hours and hours.value is not None else None,
         hours_flagged=bool(hours and hours.flagged),
         gut=reflections[-1].gut if reflections else None,
         dealbreakers=sum(f.kind == "dealbreaker" for f in flags),

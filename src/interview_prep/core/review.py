@@ -9,26 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
+from interview_prep.core.findings import (
+    MetricSummary,
+    Probe,
+    RedFlag,
+    collect_metrics,
+    latest_answers,
+    next_round,
+    number_flags,
+    numeric_readings,
+    quote,
+    reading_json,
+)
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Answer, Interview, Reflection
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    kind: str  # yours | number | signal | dealbreaker
-    severity: str
-    text: str
-    who: str
-    when: str
-    evidence: str
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,6 @@ class FollowUp:
     done: bool
 
 
-@dataclass(frozen=True)
-class MetricSummary:
-    metric: str
-    unit: str
-    value: float
-    flagged: bool
-    readings: tuple[tuple[str, float], ...]  # (who, value)
-
-
 @dataclass
 class Review:
     company: Company
@@ -71,6 +64,7 @@ class Review:
     unasked_musts: list[tuple[str, str]]  # (question id, text)
     followups: list[FollowUp]
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (who, answer)
+    next_round: list[Probe] = field(default_factory=list)  # findings to probe next time
 
     def question_label(self, question_id: str) -> str | None:
         return next((text for qid, text, _ in self.side_by_side if qid == question_id), None)
@@ -88,12 +82,14 @@ def review(
     thresholds: Mapping[str, float],
     dealbreakers: Sequence[str],
     done_followups: set[str],
+    today: date | None = None,
 ) -> Review:
     people = _interviewers(interviews)
     asked_ids = {a.question_id for iv in interviews for a in iv.answers if a.text.strip()}
     checklist = [catalog.questions[qid] for qid in checklist_ids if qid in catalog.questions]
     side_people, side_rows = side_by_side(interviews, catalog, company.name)
-    readings = numeric_readings(interviews, catalog, thresholds)
+    readings = numeric_readings(interviews, catalog, thresholds, today)
+    flags = red_flags(interviews, catalog, readings, PhraseMatcher(catalog, dealbreakers))
     return Review(
         company=company,
         rounds=len(interviews),
@@ -102,7 +98,7 @@ def review(
         side_by_side_people=side_people,
         side_by_side=side_rows,
         themes=themes.find_themes(answers_by_question(interviews, min_people=2)),
-        flags=red_flags(interviews, catalog, readings, PhraseMatcher(catalog, dealbreakers)),
+        flags=flags,
         metrics=collect_metrics(readings),
         coverage=coverage(checklist, asked_ids),
         unasked_musts=[
@@ -117,6 +113,7 @@ def review(
             for a in iv.answers
             if a.question_id == "next-steps" and a.text.strip()
         ],
+        next_round=next_round(flags, readings, catalog, company.name),
     )
 
 
@@ -176,48 +173,6 @@ def _for_everyone(catalog: Catalog, qid: str) -> bool:
     return question is not None and question.for_everyone
 
 
-def latest_answers(interviews: Sequence[Interview]) -> list[Answer]:
-    """One answer per (question, person): the latest, so a repeated answer is not counted twice."""
-    latest: dict[tuple[str, str], Answer] = {}
-    for interview in interviews:
-        for answer in interview.answers:
-            if answer.text.strip():
-                latest[(answer.question_id, answer.who)] = answer
-    return list(latest.values())
-
-
-def numeric_readings(
-    interviews: Sequence[Interview], catalog: Catalog, thresholds: Mapping[str, float]
-) -> list[tuple[Answer, metrics.Reading]]:
-    """Every number read from an answer to a numeric question (latest answer per person)."""
-    found = []
-    for answer in latest_answers(interviews):
-        question = catalog.questions.get(answer.question_id)
-        if question is None or question.answer is None:
-            continue
-        reading = metrics.read(question.answer, answer.text, thresholds)
-        if reading is not None:
-            found.append((answer, reading))
-    return found
-
-
-def collect_metrics(readings: Sequence[tuple[Answer, metrics.Reading]]) -> dict[str, MetricSummary]:
-    by_metric: dict[str, list[tuple[str, metrics.Reading]]] = {}
-    for answer, reading in readings:
-        by_metric.setdefault(reading.metric, []).append((answer.who, reading))
-    summaries = {}
-    for metric, found in by_metric.items():
-        values = [reading.value for _, reading in found]
-        summaries[metric] = MetricSummary(
-            metric=metric,
-            unit=found[0][1].unit,
-            value=sum(values) / len(values),
-            flagged=any(reading.flagged for _, reading in found),
-            readings=tuple((who, reading.value) for who, reading in found),
-        )
-    return summaries
-
-
 def red_flags(
     interviews: Sequence[Interview],
     catalog: Catalog,
@@ -230,11 +185,7 @@ def red_flags(
             signal = catalog.signals.get(flag.signal) if flag.signal else None
             text = flag.text if signal is None or flag.text == signal.text else f"{signal.text}: {flag.text}"
             flags.append(RedFlag("yours", flag.severity, text, flag.who, flag.at[:16], flag.text))
-    flags += [
-        RedFlag("number", "high", reading.describe(), answer.who, answer.at[:16], quote(answer.text, ""))
-        for answer, reading in readings
-        if reading.flagged
-    ]
+    flags += number_flags(readings)
     flags += _phrase_flags(interviews, matcher)
     return sorted(flags, key=lambda f: SEVERITY_RANK.get(f.severity, 3))
 
@@ -246,17 +197,6 @@ def _phrase_flags(interviews: Sequence[Interview], matcher: PhraseMatcher) -> li
             evidence = quote(answer.text, answer.text[hit.start : hit.end])
             flags.append(RedFlag(hit.kind, hit.severity, hit.label, answer.who, answer.at[:16], evidence))
     return flags
-
-
-def quote(text: str, fragment: str, width: int = 90) -> str:
-    """The part of `text` around `fragment`, on one line, for evidence."""
-    flat = " ".join(text.split())
-    at = flat.lower().find(" ".join(fragment.split()).lower())
-    if len(flat) <= width or at < 0:
-        return flat[:width] + ("…" if len(flat) > width else "")
-    start = max(0, at - width // 3)
-    snippet = flat[start : start + width]
-    return ("…" if start else "") + snippet + ("…" if start + width < len(flat) else "")
 
 
 def coverage(checklist: Sequence[Question], asked_ids: set[str]) -> list[CategoryCoverage]:
@@ -352,10 +292,10 @@ def to_json(data: Review) -> dict[str, Any]:
         ],
         "metrics": {
             m.metric: {
-                "value": round(m.value, 1),
+                "value": None if m.value is None else round(m.value, 1),
                 "unit": m.unit,
                 "flagged": m.flagged,
-                "readings": [{"who": w, "value": round(v, 2)} for w, v in m.readings],
+                "readings": [reading_json(who, reading) for who, reading in m.readings],
             }
             for m in data.metrics.values()
         },
@@ -365,6 +305,7 @@ def to_json(data: Review) -> dict[str, Any]:
                 for c in data.coverage
             ],
             "unasked_musts": [{"id": qid, "text": text} for qid, text in data.unasked_musts],
+            "next_round": [{"kind": p.kind, "text": p.text, "why": p.why} for p in data.next_round],
         },
         "followups": [{"id": f.id, "text": f.text, "due": f.due, "done": f.done} for f in data.followups]
         + [

@@ -38,7 +38,16 @@ class Screen:
         if not probes:
             return
         self.out.print(Text("Probe this (from earlier rounds):", style="bold yellow"))
-        labels = {"dislike": "disliked", "flag": "red flag", "unasked": "still unasked"}
+        labels = {
+            "dislike": "disliked",
+            "flag": "red flag",
+            "unasked": "still unasked",
+            "number": "number past a limit",
+            "contradiction": "interviewers disagree",
+            "dealbreaker": "dealbreaker heard",
+            "signal": "signal heard",
+            "turnover": "size missing",
+        }
         for probe in probes[:8]:
             line = Text("  • ")
             line.append(f"{labels.get(probe.kind, probe.kind)}: ", style="yellow")
@@ -70,8 +79,7 @@ class Screen:
 
     def reading(self, reading: Reading) -> None:
         style = "bold red" if reading.flagged else "cyan"
-        prefix = "⚑ " if reading.flagged else ""
-        self.out.print(Text(prefix + inert(reading.describe()), style=style))
+        self.out.print(Text(inert(reading.warning()), style=style))
 
     def help(self) -> None:
         self.out.print(Text(HELP))

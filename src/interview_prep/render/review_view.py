@@ -13,6 +13,7 @@ from interview_prep.core import themes as theme_logic
 from interview_prep.core.compare import CompanyRow
 from interview_prep.core.review import Review
 from interview_prep.output import inert
+from interview_prep.render import numbers_view
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
@@ -28,7 +29,9 @@ def company_view(data: Review) -> RenderableType:
         side_by_side(data),
         themes(data),
         flags(data),
+        numbers_view.numbers(data),
         coverage(data),
+        numbers_view.next_round(data),
         followups(data),
     ]
     return Group(*parts)

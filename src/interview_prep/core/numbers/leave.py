@@ -1,0 +1,71 @@
+"""Days of leave taken, in working days: "four weeks" is 20, "a fortnight" 10, "25 days" 25."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from interview_prep.core.numbers.tokens import tokenize
+from interview_prep.core.numbers.value import Value, plain
+
+_N = r"(\d+(?:\.\d+)?)"
+_RANGE = _N + r"(?: (?:-|to|or) " + _N + r")?"
+_DAYS_PER: Final = {"day": 1.0, "week": 5.0, "wk": 5.0, "fortnight": 10.0, "month": 21.0}
+_UNIT = r"(days?|weeks?|wks?|fortnights?|months?)"
+_AMOUNT = re.compile(
+    _RANGE
+    + r"(?: (?:full |whole |working |work |business |days? of )?"
+    + _UNIT
+    + r"\b)?(?! ?(?:%|years?|yrs?|people|hours|h\b|times|/))"
+)
+_FORTNIGHT = re.compile(r"\b(?:a|one) fortnight\b")
+_A_FEW = re.compile(r"\ba few\b")
+_ALLOWANCE = re.compile(
+    r"(?:out of|of (?:our|my|the|about)|allowance (?:is |of )?|entitled to|we get|you get|budget of|policy is|contract says)\s*(?:about |around )?$"
+)
+_CONTRAST = re.compile(r"\b(?:but|really|actually|realistically|in practice)\b")
+_TOOK = re.compile(r"\b(?:took|take|taken|used|had|managed|off)\b")
+_NONE = re.compile(
+    r"\b(?:none|not (?:a single day|one day)|(?:didn't|did not|haven't|have not) (?:take|taken|had|used) any|"
+    r"no (?:time off|holiday|vacation|leave))\b"
+)
+_WORKING_DAYS_NOTE: Final = {"week": "weeks as 5 working days", "fortnight": "a fortnight as 10 working days",
+                             "month": "a month as 21 working days"}  # fmt: skip
+
+
+def leave_days(text: str) -> Value | None:
+    said = _A_FEW.sub("2 to 3", _FORTNIGHT.sub("1 fortnight", plain(tokenize(text))))
+    amounts = [
+        m for m in _AMOUNT.finditer(said) if not _ALLOWANCE.search(said[max(0, m.start() - 40) : m.start()])
+    ]
+    if not amounts:
+        return Value(0.0, 0.0) if _NONE.search(said) else None
+    first = _chosen(said, amounts)
+    total = _days(first)
+    if total.high > 60:
+        return None
+    extra = re.match(
+        r"\s*(?:and|,|plus)\s+(?:a |an |another )?" + _RANGE + " " + _UNIT + r"\b", said[first.end() :]
+    )
+    if extra is not None and first.group(3) is not None:
+        more = _days(extra)
+        total = Value(total.low + more.low, total.high + more.high, total.note or more.note)
+    return total
+
+
+def _chosen(said: str, amounts: list[re.Match[str]]) -> re.Match[str]:
+    contrast = list(_CONTRAST.finditer(said))
+    if contrast:
+        after = [m for m in amounts if m.start() > contrast[-1].end()]
+        if after:
+            return after[0]
+    taken = [m for m in amounts if _TOOK.search(said[max(0, m.start() - 30) : m.start()])]
+    return (taken or amounts)[0]
+
+
+def _days(match: re.Match[str]) -> Value:
+    low = float(match.group(1))
+    high = float(match.group(2)) if match.group(2) else low
+    unit = (match.group(3) or "day").rstrip("s")
+    factor = _DAYS_PER.get(unit, 1.0)
+    return Value(min(low, high) * factor, max(low, high) * factor, _WORKING_DAYS_NOTE.get(unit, ""))

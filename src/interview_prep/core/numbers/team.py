@@ -1,0 +1,71 @@
+"""How many people are on a team: "eight engineers plus me" is 9, "two squads of six" 12.
+
+`size_in_answer` finds a size said inside another answer ("hired 20 and 7 left,
+in a team of 120", "of about 40"), so turnover can be judged against it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from interview_prep.core.numbers.tokens import tokenize
+from interview_prep.core.numbers.value import Value, plain
+
+_N = r"(\d+(?:\.\d+)?)"
+_RANGE = _N + r"(?: (?:-|to|or) " + _N + r")?"
+_HEDGE = r"(?:about |around |roughly |maybe |nearly |almost |just over |just under |approximately |~ )?"
+_GROUPS = re.compile(_N + r" (?:teams|squads|pods|groups|pairs) of " + _HEDGE + _N + r"\b")
+_PLUS_ME = re.compile(
+    r"^ (?:\w+ )?(?:plus|and|\+) (?:me|myself|the manager|a manager|a lead|a pm|the pm|a designer)\b"
+)
+_PEOPLE = r"(?:people|persons|engineers|developers|devs|folks|heads|of us|members|ics|staff|employees)"
+_NOT_PEOPLE: Final = re.compile(r"^ (?:%|years?|yrs?|months?|weeks?|days?|hours?|times|k\b)")
+_SIZE_IN_ANSWER = re.compile(
+    r"\b(?:team|department|dept|org|organisation|organization|group|company|headcount) (?:of|is|was|size of|at) "
+    + _HEDGE
+    + _N
+    + r"\b"
+    + r"|\bof (?:about|around|roughly|maybe|nearly|almost|approximately|~) "
+    + _N
+    + r"\b"
+    + r"|\b"
+    + _N
+    + r" ?- ?(?:person|people|strong) (?:team|department|org|group)\b"
+    + r"|\b(?:out of|from|among) (?:a |the )?(?:team of )?"
+    + _HEDGE
+    + _N
+    + r"(?: people)?\b(?! (?:hired|left|joined))"
+)
+
+
+def team_size(text: str) -> Value | None:
+    said = plain(tokenize(text))
+    groups = _GROUPS.search(said)
+    if groups is not None:
+        size = float(groups.group(1)) * float(groups.group(2))
+        return Value(size, size, f"{groups.group(1)} groups of {groups.group(2)}")
+    now = list(re.finditer(r"\b(?:now|currently|today|at the moment|these days)\b", said))
+    start = now[-1].end() if now and re.search(r"\d", said[now[-1].end() :]) else 0
+    for match in re.finditer(_RANGE, said[start:]):
+        match_start = start + match.start()
+        rest = said[start + match.end() :]
+        if _NOT_PEOPLE.match(rest) or re.search(r"\b(?:in|since) $", said[:match_start]):
+            continue
+        low, high = float(match.group(1)), float(match.group(2) or match.group(1))
+        if not high.is_integer() or high > 100_000:
+            continue
+        extra = 1.0 if _PLUS_ME.match(re.sub(r"^ " + _PEOPLE, "", rest)) else 0.0
+        note = "counting the person added" if extra else ""
+        return Value(min(low, high) + extra, max(low, high) + extra, note)
+    return None
+
+
+def size_in_answer(text: str) -> tuple[float, tuple[int, int]] | None:
+    """A team size said in passing, and where it is in `plain(tokenize(text))`."""
+    said = plain(tokenize(text))
+    match = _SIZE_IN_ANSWER.search(said)
+    if match is None:
+        return None
+    number = next(group for group in match.groups() if group is not None)
+    return float(number), match.span()
