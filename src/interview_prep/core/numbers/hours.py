@@ -43,13 +43,16 @@ def hours_per_week(text: str) -> Value | None:
     covered.add(shift_position)
     times = _clock_positions(tokens, covered)
     for start in _regions(tokens):
-        weak: Value | None = None
-        for _position, value, explicit in _candidates(
+        weak: tuple[int, Value] | None = None
+        for position, value, explicit in _candidates(
             tokens, start, found_spans, covered | times, days, shifts
         ):
             if explicit:
                 return value
-            weak = weak or value
+            if weak is None:
+                weak = (position, value)
+            elif position - weak[0] > _NEARBY:
+                break  # a bare number stands unless a clearer one follows soon after it
         if weak is not None:
             return weak[1]
     return _from_two_clock_times(tokens, sorted(times), days)
