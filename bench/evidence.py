@@ -3,19 +3,30 @@
     python bench/evidence.py
 
 One function per section, each printing a Markdown table; `main()` runs them
-all. The figures go in docs/review.md.
+all. The figures go in docs/review.md. `--misses` lists every numeric answer
+read wrong.
+
+Targets: >= 97% of numeric answers read right (numbers_section); signal
+precision >= 95% and recall >= 90% (signals_section).
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SIGNAL_PRECISION_TARGET = 0.95
 SIGNAL_RECALL_TARGET = 0.90
+NUMBERS_CORPUS = DATA / "numbers_corpus.yaml"
+NUMBERS_TARGET = 0.97
+TURNOVER = "attrition_percent"
 
 
 def shipped_matcher() -> object:
@@ -67,9 +78,97 @@ def signals_section() -> bool:
     return met
 
 
+@dataclass
+class MetricScore:
+    metric: str
+    right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def _close(actual: float | None, expected: float | None) -> bool:
+    if actual is None or expected is None:
+        return actual is None and expected is None
+    return math.isclose(actual, expected, rel_tol=0.01, abs_tol=0.01)
+
+
+def load_numbers_corpus(path: Path = NUMBERS_CORPUS) -> tuple[date, dict[str, list[list[Any]]]]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    today = data.pop("today")
+    return today, data
+
+
+def read_one(metric: str, text: str, today: date) -> tuple[Any, ...]:
+    """What prep reads from one answer, in the corpus's terms."""
+    from interview_prep.core.numbers.by_metric import read_turnover, read_value
+
+    if metric == TURNOVER:
+        turnover = read_turnover(text)
+        if turnover is None:
+            return (None,)
+        return (turnover.hires, turnover.departures, turnover.team_size)
+    value = read_value(metric, "", text, today)
+    if value is None:
+        return (None,)
+    return (value.low, value.high)
+
+
+def expected_of(metric: str, row: list[Any]) -> tuple[Any, ...]:
+    if metric == TURNOVER:
+        return tuple(row[1:]) if row[1] is not None else (None,)
+    expect = row[1]
+    if expect is None:
+        return (None,)
+    low, high = (expect, expect) if not isinstance(expect, list) else expect
+    return (float(low), float(high))
+
+
+def score_numbers(path: Path = NUMBERS_CORPUS) -> dict[str, MetricScore]:
+    today, corpus = load_numbers_corpus(path)
+    scores: dict[str, MetricScore] = {}
+    for metric, rows in corpus.items():
+        score = scores.setdefault(metric, MetricScore(metric))
+        for row in rows:
+            actual, expected = read_one(metric, row[0], today), expected_of(metric, row)
+            score.total += 1
+            if len(actual) == len(expected) and all(
+                _close(a, e) for a, e in zip(actual, expected, strict=True)
+            ):
+                score.right += 1
+            else:
+                score.misses.append(f"{row[0]!r}: read {actual}, expected {expected}")
+    return scores
+
+
+def numbers_section(show_misses: bool = False) -> bool:
+    """Accuracy per metric on tests/data/numbers_corpus.yaml; True when the target is met."""
+    scores = score_numbers()
+    total = sum(s.total for s in scores.values())
+    print(f"## Numbers ({total} answers, tests/data/numbers_corpus.yaml)\n")
+    print("| Metric | Right | Total | Accuracy |")
+    print("|---|---:|---:|---:|")
+    for score in scores.values():
+        print(f"| {score.metric} | {score.right} | {score.total} | {score.accuracy:.1%} |")
+    right = sum(s.right for s in scores.values())
+    overall = ratio(right, total)
+    print(f"| **all** | {right} | {total} | **{overall:.1%}** |\n")
+    met = overall >= NUMBERS_TARGET
+    print(f"Target (>= {NUMBERS_TARGET:.0%} read right): {'met' if met else 'NOT met'}\n")
+    if show_misses:
+        for score in scores.values():
+            for miss in score.misses:
+                print(f"- miss [{score.metric}] {miss}")
+    return met
+
+
 def main() -> int:
-    sections = [signals_section]
-    results = [section() for section in sections]
+    results = [numbers_section(show_misses="--misses" in sys.argv[1:]), signals_section()]
     return 0 if all(results) else 1
 
 

@@ -395,7 +395,9 @@ def test_a_config_threshold_override_changes_the_verdict(catalog: Catalog, prep_
     assert relaxed is not None and relaxed.flagged is None
     crossed = metrics.read(attrition, "we hired 12 and 11 left, out of 40", overrides)
     assert crossed is not None and (crossed.flagged, crossed.limit) == ("above", 25)
-    assert crossed.limit_source == metrics.YOUR_CONFIG and "your config.yaml limit of 25" in crossed.describe()
+    assert (
+        crossed.limit_source == metrics.YOUR_CONFIG and "your config.yaml limit of 25" in crossed.describe()
+    )
     bank_limit = metrics.read(attrition, "we hired 12 and 10 left, out of 40")  # 25%: under the bank's 30
     assert bank_limit is not None and bank_limit.flagged is None
     user_limit = metrics.read(attrition, "we hired 12 and 10 left, out of 40", {"attrition_percent": 20})

@@ -33,9 +33,14 @@ def clock_at(tokens: Sequence[Token], i: int) -> ClockTime | None:
     half = word_at(tokens, i) == "half"
     j = i + 1 if half else i
     number = tokens[j] if j < len(tokens) else None
-    if not isinstance(number, Num) or not number.value.is_integer() or number.value > 24:
+    if not isinstance(number, Num) or number.value > 24:
         return None
     hour, end, exact = number.value - (0.5 if half else 0.0), j + 1, half
+    if not number.value.is_integer():  # "8.30": hours and minutes written with a dot
+        dotted = round((number.value - int(number.value)) * 100)
+        if dotted >= 60 or half:
+            return None
+        hour, exact = int(number.value) + dotted / 60, True
     if word_at(tokens, end) == ":" and end + 1 < len(tokens):
         minutes = tokens[end + 1]
         if isinstance(minutes, Num) and minutes.value < 60:

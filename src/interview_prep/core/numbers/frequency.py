@@ -21,18 +21,21 @@ WEEKS_PER_MONTH: Final = 52 / 12
 _N = r"(\d+(?:\.\d+)?)"
 _RANGE = _N + r"(?: (?:-|to|or) " + _N + r")?"
 _PERIOD_WEEKS: Final = {
+    "night": 1 / 7,
+    "day": 1 / 7,
     "week": 1.0,
     "fortnight": 2.0,
     "month": WEEKS_PER_MONTH,
     "quarter": 13.0,
     "year": 52.0,
 }
-_PERIOD = r"(week|fortnight|month|quarter|year)s?"
+_PERIOD = r"(night|day|week|fortnight|month|quarter|year)s?"
+_NTH: Final = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 _ONCE: Final = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _NONE_WORDS = re.compile(
     r"\b(never|not once|0 times|no pages|none|nothing|not really|not at all|"
     r"(?:no|not have|don't have|don't do|doesn't have|isn't any|there's no) (?:an |any |real )?on ?- ?call|"
-    r"fully remote|remote ?- ?first|"
+    r"fully remote|remote ?- ?first|(?:wasn't|weren't|didn't get|never got|not) (?:\w+ )?(?:woken|paged)|"
     r"100 % remote|never go in|no office)\b"
 )
 
@@ -99,10 +102,15 @@ _ONCALL_RULES: Final[list[Rule]] = [
         lambda m: Value(WEEKS_PER_MONTH / 2, WEEKS_PER_MONTH / 2, "every other week"),
     ),
     (
-        re.compile(r"\b(?:1 week )?(?:in|out of|of every) " + _N + r"(?: weeks)?\b"),
+        re.compile(r"\b(?:1 week )?(?:in every|in|out of|of every) " + _N + r"(?: weeks)?\b"),
         lambda m: _one_in(_num(m, 1)) if _num(m, 1) >= 2 else None,
     ),
     (re.compile(r"\bevery " + _N + r" weeks\b"), lambda m: _one_in(_num(m, 1))),
+    (re.compile(r"\bevery (" + "|".join(_NTH) + r") week\b"), lambda m: _one_in(float(_NTH[m.group(1)]))),
+    (
+        re.compile(r"\brotate (?:weekly )?(?:between|among|across) (?:about |around )?" + _N + r"\b"),
+        lambda m: _rota(_num(m, 1)),
+    ),
     (re.compile(r"\bevery " + _N + r" months\b"), lambda m: _months(1 / _num(m, 1))),
     (
         re.compile(r"\bevery (month|quarter|year)\b"),
@@ -137,7 +145,7 @@ _ONCALL_RULES: Final[list[Rule]] = [
         lambda m: _per(WEEKS_PER_MONTH / 7, "days counted as sevenths of a week")(m),
     ),
     (
-        re.compile(r"\b(?:always|all the time|permanently|every week|24 / 7)\b"),
+        re.compile(r"\b(?:always|all the time|permanently|every week)\b"),
         lambda m: Value(WEEKS_PER_MONTH, WEEKS_PER_MONTH, "always on call"),
     ),
 ]
@@ -202,8 +210,9 @@ _PAGE_RULES: Final[list[Rule]] = [
 
 
 def pages_per_week(text: str) -> Value | None:
+    rules = [*_PAGE_RULES, (_NONE_WORDS, lambda m: Value(0.0, 0.0))]  # "nothing at night, a few by day"
     for said in _segments(plain(tokenize(text))):
-        found = _earliest(_PAGE_RULES, said) or _none(said) or _bare(said, most=50.0)
+        found = _earliest(rules, said) or _bare(said, most=50.0)
         if found is not None:
             return found
     return None
@@ -226,7 +235,8 @@ _OFFICE_RULES: Final[list[Rule]] = [
     ),
     (
         re.compile(
-            r"\b(?:every ?day|daily|full ?- ?time in the office|fully (?:in ?- ?)?office|in the office full ?- ?time|all week)\b"
+            r"\b(?:every ?day|daily|full(?: ?- ?| )time in the office|fully (?:in ?- ?)?office|"
+            r"in the office full(?: ?- ?| )time|all week|(?:the )?whole week)\b"
         ),
         lambda m: Value(5.0, 5.0),
     ),
@@ -240,6 +250,8 @@ _OFFICE_RULES: Final[list[Rule]] = [
         _per(1.0, ""),
     ),
     (re.compile(_RANGE + r" (?:days? )?(?:out of|of) 5\b"), lambda m: Value(*_ends(m, 1))),
+    (re.compile(_N + r" % of the (?:time|week)"), lambda m: _share_of_week(_num(m, 1))),
+    (re.compile(_RANGE + r" x (?:a|per) " + _PERIOD), _per(1.0, "")),
     (
         re.compile(_RANGE + r" (?:days? )?(?:from home|remote|wfh)\b"),
         lambda m: Value(5 - _ends(m, 1)[1], 5 - _ends(m, 1)[0], "the other days of a 5-day week"),
@@ -250,6 +262,11 @@ _OFFICE_RULES: Final[list[Rule]] = [
     ),
     (re.compile(_RANGE + r" (?:office |in ?- ?office |anchor )?days?\b"), lambda m: Value(*_ends(m, 1))),
 ]
+
+
+def _share_of_week(percent: float) -> Value | None:
+    days = 5 * percent / 100
+    return Value(days, days, f"{percent:g}% of a 5-day week") if 0 <= percent <= 100 else None
 
 
 def _weekday_span(first: str, last: str) -> Value | None:
@@ -283,6 +300,8 @@ _ORDINALS: Final = {
 }  # fmt: skip
 _MANAGER_RULES: Final[list[Rule]] = [
     (re.compile(r"\bevery " + _N + r" months\b"), lambda m: _every_months(_num(m, 1))),
+    (re.compile(r"\bevery " + _N + r" years\b"), lambda m: _every_months(12 * _num(m, 1))),
+    (re.compile(r"\bevery year\b"), lambda m: _every_months(12.0)),
     (
         re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?! (?:time|week|year|month|day))"),
         lambda m: Value(
@@ -303,10 +322,17 @@ def _every_months(months: float) -> Value | None:
     return Value(count, count, f"a new one every {months:g} months")
 
 
+_MANAGER_UNITS = r"years?|months|people|person|engineers|reports|days|weeks"
+_MANAGER_COUNT: Final[Rule] = (
+    re.compile(r"(?<!new )" + _RANGE + r"(?! (?:" + _MANAGER_UNITS + r"|every|%|/))"),
+    lambda m: Value(*_ends(m, 1)) if _ends(m, 1)[1] <= 24 else None,
+)
+
+
 def managers_in_two_years(text: str) -> Value | None:
-    units = r"years?|months|people|person|engineers|reports|days|weeks"
+    rules = [*_MANAGER_RULES, _MANAGER_COUNT]  # "two, the first left in March": the count comes first
     for said in _segments(plain(tokenize(text))):
-        found = _earliest(_MANAGER_RULES, said) or _bare(said, most=24.0, skip_units=units)
+        found = _earliest(rules, said)
         if found is not None:
             return found
     return None

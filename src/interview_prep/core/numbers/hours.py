@@ -82,7 +82,7 @@ def _candidates(
         if position in skipped or _is_fraction(tokens, position, expression.end):
             continue
         read = _from_expression(tokens, expression, days, shifts)
-        if read is not None:
+        if read is not None and not _is_exception(tokens, expression.end):
             yield position, read[0], read[1]
     for span in pending:
         yield span.start, _from_day(span.hours, span.hours, days, shifts, _span_note(span)), True
@@ -101,6 +101,21 @@ def _clock_positions(tokens: Sequence[Token], covered: set[int]) -> set[int]:
     minutes = {i for i in exact | loose if word_at(tokens, i - 1) == ":"}  # the 30 of "7:30"
     covered |= minutes
     return (exact | loose) - covered
+
+
+_EXCEPTIONS: Final = frozenset({
+    "before", "during", "crunch", "launch", "launches", "peak", "occasionally", "sometimes", "rarely",
+    "release", "releases", "deadline", "deadlines", "busy",
+})  # fmt: skip
+
+
+def _is_exception(tokens: Sequence[Token], end: int) -> bool:
+    """ "60 before a launch, 45 otherwise": a figure for unusual weeks, when the answer gives a usual one."""
+    near = {word_at(tokens, k) for k in range(end, min(end + 4, len(tokens)))}
+    usual = any(
+        word_at(tokens, k) in ("otherwise", "normally", "usually", "typically") for k in range(len(tokens))
+    )
+    return usual and bool(near & _EXCEPTIONS)
 
 
 def _is_fraction(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -131,7 +146,7 @@ def _from_expression(
     if period == "" and high <= _LONGEST_DAY:
         period = "day"  # "8 hours" answered to a question about the week means a day's work
     if period == "day":
-        if high > 24:
+        if high > 24 or low < 1:
             return None
         return _from_day(low, high, days, shifts, f"{_g(low, high)} h a day"), explicit
     if period == "month":
@@ -178,10 +193,19 @@ def _g(low: float, high: float) -> str:
 
 
 def _days_per_week(tokens: Sequence[Token]) -> tuple[float | None, set[int]]:
-    """ "four days a week", "a 4-day week", "4 days on": the working days, and where they were said."""
+    """ "four days a week", "a 4-day week", "4 days on", "four 10-hour days": the working days, and
+    where they were said."""
     for i, token in enumerate(tokens):
         if not isinstance(token, Num) or not 1 <= token.value <= 7:
             continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        k = i + 3 if word_at(tokens, i + 2) == "-" else i + 2
+        if (
+            isinstance(following, Num)
+            and word_at(tokens, k) in _HOUR_WORDS
+            and word_at(tokens, k + 1) in ("days", "day")
+        ):
+            return token.value, {i}
         j = i + 2 if word_at(tokens, i + 1) == "-" else i + 1
         if word_at(tokens, j) not in ("day", "days"):
             continue

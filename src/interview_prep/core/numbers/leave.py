@@ -41,15 +41,25 @@ def leave_days(text: str) -> Value | None:
     if not amounts:
         return Value(0.0, 0.0) if _NONE.search(said) else None
     first = _chosen(said, amounts)
-    total = _days(first)
+    total = _with_listed_parts(said, amounts, first)
     if total.high > 60:
         return None
-    extra = re.match(
-        r"\s*(?:and|,|plus)\s+(?:a |an |another )?" + _RANGE + " " + _UNIT + r"\b", said[first.end() :]
-    )
-    if extra is not None and first.group(3) is not None:
-        more = _days(extra)
-        total = Value(total.low + more.low, total.high + more.high, total.note or more.note)
+    return total
+
+
+def _with_listed_parts(said: str, amounts: list[re.Match[str]], first: re.Match[str]) -> Value:
+    """ "a week at Christmas and a week in summer", "one week in spring, two in summer": parts add up."""
+    total, unit = _days(first), first.group(3)
+    previous = first
+    for match in amounts[amounts.index(first) + 1 :]:
+        between = said[previous.end() : match.start()]
+        if len(between) > 25 or not re.search(r"\b(?:and|plus)\b|,", between) or _CONTRAST.search(between):
+            break
+        if match.group(3) is None and not re.match(r" (?:in|at|over|during)\b|\s*$", said[match.end() :]):
+            break  # "plus 2 to 3 long weekends": not a count of the same unit
+        part = _days(match, default_unit=unit if match.group(3) is None else None)
+        total = Value(total.low + part.low, total.high + part.high, total.note or part.note)
+        unit, previous = match.group(3) or unit, match
     return total
 
 
@@ -63,9 +73,9 @@ def _chosen(said: str, amounts: list[re.Match[str]]) -> re.Match[str]:
     return (taken or amounts)[0]
 
 
-def _days(match: re.Match[str]) -> Value:
+def _days(match: re.Match[str], default_unit: str | None = None) -> Value:
     low = float(match.group(1))
     high = float(match.group(2)) if match.group(2) else low
-    unit = (match.group(3) or "day").rstrip("s")
+    unit = (match.group(3) or default_unit or "day").rstrip("s")
     factor = _DAYS_PER.get(unit, 1.0)
     return Value(min(low, high) * factor, max(low, high) * factor, _WORKING_DAYS_NOTE.get(unit, ""))

@@ -32,15 +32,23 @@ _SIZE_IN_ANSWER = re.compile(
     + r"|\b"
     + _N
     + r" ?- ?(?:person|people|strong) (?:team|department|org|group)\b"
-    + r"|\b(?:out of|from|among) (?:a |the )?(?:team of )?"
+    + r"|\b(?:out of|among) (?:a |the )?(?:team of )?"
     + _HEDGE
     + _N
     + r"(?: people)?\b(?! (?:hired|left|joined))"
+    + r"|\b(?:we're|we are|there are) "
+    + _HEDGE
+    + _N
+    + r"(?: (?:people|engineers|staff|of us)\b|\s*$|(?= [;,.]))"
 )
 
 
 def team_size(text: str) -> Value | None:
     said = plain(tokenize(text))
+    others = re.search(r"\bme and " + _N + r" others?\b", said)
+    if others is not None:
+        size = float(others.group(1)) + 1
+        return Value(size, size, "you and the others named")
     groups = _GROUPS.search(said)
     if groups is not None:
         size = float(groups.group(1)) * float(groups.group(2))
@@ -55,10 +63,26 @@ def team_size(text: str) -> Value | None:
         low, high = float(match.group(1)), float(match.group(2) or match.group(1))
         if not high.is_integer() or high > 100_000:
             continue
-        extra = 1.0 if _PLUS_ME.match(re.sub(r"^ " + _PEOPLE, "", rest)) else 0.0
-        note = "counting the person added" if extra else ""
+        extra = _more_people(rest)
+        note = "adding the others named" if extra else ""
         return Value(min(low, high) + extra, max(low, high) + extra, note)
     return None
+
+
+_MORE = re.compile(
+    r"^\s*(?:,|and|plus|\+)\s+(?:(\d+(?:\.\d+)?) [a-z]+|(?:a|an|the) [a-z]+|me|myself)\b(?! (?:of|in|at|on|for))"
+)
+_ROLE = r"(?:people|persons|engineers?|developers?|devs?|folks|of us|members|ics|staff|backend|frontend|qa|testers?)"
+
+
+def _more_people(rest: str) -> float:
+    """ "4 backend, 3 frontend", "six engineers, a designer and a PM": the others listed after the first count."""
+    rest = re.sub(r"^ " + _ROLE + r"\b", "", rest)
+    added = 0.0
+    while (match := _MORE.match(rest)) is not None:
+        added += float(match.group(1)) if match.group(1) else 1.0
+        rest = re.sub(r"^ " + _ROLE + r"\b", "", rest[match.end() :])
+    return added
 
 
 def size_in_answer(text: str) -> tuple[float, tuple[int, int]] | None:

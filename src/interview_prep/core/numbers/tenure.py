@@ -28,10 +28,11 @@ _MONTHS: Final = {
 }  # fmt: skip
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|in|joined|started|start(?:ed)? in|back in|from|came in|arrived in) (?:early |late |mid ?- ?)?"
+    r"\b(?:since|in|joined|started|start(?:ed)? in|back in|from|came in|arrived in) (?:last |early |late |mid ?- ?)?"
     + _MONTH
     + r"(?: (?:of )?(\d{4}))?\b"
 )
+_RANGE = re.compile(r"(\d+(?:\.\d+)?) (?:-|to|or) (\d+(?:\.\d+)?) (years?|yrs?|months?)\b")
 _DURATION_WORDS = re.compile(r"\b(?:years?|yrs?|months?|mos?|weeks?|decades?|days?)\b")
 
 
@@ -43,6 +44,11 @@ def tenure_years(text: str, today: date | None = None) -> Value | None:
             years = _from_month(_MONTHS[match.group(1)], match.group(2), today)
             if years is not None:
                 return Value(years, years, f"counted to {today.isoformat()}")
+    span = _RANGE.search(said)
+    if span is not None:
+        factor = 1.0 if span.group(3).startswith("y") else 1 / 12
+        low, high = float(span.group(1)) * factor, float(span.group(2)) * factor
+        return Value(min(low, high), max(low, high))
     years = parse_duration_years(text, today)
     if years is None or years > 60:
         return None
