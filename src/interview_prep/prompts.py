@@ -15,6 +15,7 @@ import questionary
 from questionary import Choice
 
 from interview_prep.banks.model import PrepPrompt, Question, Signal
+from interview_prep.core.checklist import caution_line
 
 
 class Interrupted(KeyboardInterrupt):
@@ -58,6 +59,7 @@ def pick_questions(
                 title=f"{PRIORITY_MARK.get(q.priority, q.priority)} {q.render(company, None)}",
                 value=q.id,
                 checked=q.id in chosen,
+                description=caution_line(q, company),
             )
         )
     picked: list[str] = _ask(

@@ -72,7 +72,11 @@ def create(ctx: Context, plan: NewCompanyPlan, selected: Sequence[Question]) -> 
     """Write the company file with its checklist; the user's own prep is added by save_prep."""
     name = plan.company.name
     groups = [
-        store.ChecklistGroup(title, [(q.id, q.render(name, None), q.priority) for q in items])
+        store.ChecklistGroup(
+            title,
+            [(q.id, q.render(name, None), q.priority) for q in items],
+            {q.id: line for q in items if (line := checklist.caution_line(q, name))},
+        )
         for title, items in checklist.group_by_category(checklist.order_for_checklist(selected))
     ]
     path = store.create_company(ctx.home, plan.company, [], groups)

@@ -69,6 +69,16 @@ def _guesses(question: Question, company: Company) -> bool:
     )
 
 
+CAUTION_LABEL = "Careful: "
+
+
+def caution_line(question: Question, company_name: str, interviewer: str | None = None) -> str | None:
+    """The question's caution as one line ("Careful: ..."), or None; for every place that shows
+    a checklist question (the ask screen, the picker, company.md, a printed plan or sheet)."""
+    caution = question.render_caution(company_name, interviewer)
+    return CAUTION_LABEL + " ".join(caution.split()) if caution else None
+
+
 def order_for_checklist(questions: Iterable[Question]) -> list[Question]:
     """By category (the bank's category order), must before should before could; stable."""
     category_rank = {category: rank for rank, category in enumerate(CATEGORIES)}

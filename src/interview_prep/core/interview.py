@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from interview_prep.banks.model import PRIORITIES, Question, fill_placeholders
+from interview_prep.core.checklist import caution_line
 from interview_prep.core.transcript import Interview, Interviewer
 
 ROLE_ALIASES = {
@@ -46,6 +47,7 @@ class Step:
     why: str
     priority: str
     kind: str = "question"  # question | follow-up | probe
+    caution: str | None = None  # one line: what asking risks, from the bank
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ def _step(question: Question, who: str, company_name: str) -> Step:
         question.render(company_name, who or None),
         question.why,
         question.priority,
+        caution=caution_line(question, company_name, who or None),
     )
 
 

@@ -69,6 +69,8 @@ class Screen:
             head.append("  must", style="red")
         self.out.print(head)
         self.out.print(Text(f"Why: {inert(first_sentence(step.why))}", style="dim"))
+        if step.caution:
+            self.out.print(Text(inert(step.caution), style="yellow", no_wrap=True, overflow="ellipsis"))
         self.out.print(Text(KEYS, style="dim"))
 
     def saved(self, message: str) -> None:

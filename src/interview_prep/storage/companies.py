@@ -6,7 +6,7 @@ import difflib
 import functools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +28,17 @@ _CHECK_LINE = re.compile(r"^- \[([ xX])\] (.*?) <!-- ([qf]):([a-z0-9-]+) -->$")
 
 
 class ChecklistGroup:
-    """A titled group of checklist lines: (question id, text, priority) each."""
+    """A titled group of checklist lines: (question id, text, priority) each, and the one-line
+    caution of any question that has one, by id (written on the line below it)."""
 
-    __slots__ = ("items", "title")
+    __slots__ = ("cautions", "items", "title")
 
-    def __init__(self, title: str, items: Sequence[tuple[str, str, str]]) -> None:
+    def __init__(
+        self, title: str, items: Sequence[tuple[str, str, str]], cautions: Mapping[str, str] | None = None
+    ) -> None:
         self.title = title
         self.items = items
+        self.cautions = cautions or {}
 
 
 class PrepSection:
@@ -133,6 +137,8 @@ def render_checklist(groups: Sequence[ChecklistGroup]) -> str:
         lines += [f"### {_one_line(group.title)}", ""]
         for question_id, text, priority in group.items:
             lines.append(f"- [ ] {_one_line(text)} _({priority})_ <!-- q:{question_id} -->")
+            if caution := group.cautions.get(question_id):
+                lines.append(f"  - {_one_line(caution)}")
         lines.append("")
     return "\n".join(lines)
 
