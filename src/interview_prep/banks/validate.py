@@ -900,9 +900,13 @@ class IdRegistry:
 
 
 def check_files(paths: Sequence[Path | str]) -> list[Problem]:
-    """Every problem in these files, including ids duplicated across them, in file order."""
+    """Every problem in these files, including ids duplicated across them, in file order,
+    then questions in them too alike to keep both (banks/similar.py)."""
+    from interview_prep.banks import similar
+
     registry = IdRegistry()
     problems: list[Problem] = []
+    placed: list[similar.Placed] = []
     seen: set[Path] = set()
     for path in paths:
         resolved = Path(path).resolve()
@@ -912,4 +916,9 @@ def check_files(paths: Sequence[Path | str]) -> list[Problem]:
         check = check_file(path)
         file_problems = check.problems + registry.claim(check)
         problems.extend(sorted(file_problems, key=lambda problem: (problem.line, problem.col)))
+        if check.bank is not None and not file_problems:
+            bank = check.bank
+            placed += [similar.Placed(q, bank.path, *bank.id_places[q.id]) for q in bank.questions]
+    for item, message in similar.duplicate_messages(placed):
+        problems.append(Problem(item.path, item.line, item.col, message))
     return problems
