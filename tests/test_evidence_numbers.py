@@ -326,3 +326,52 @@ def test_every_metric_reading_in_json_has_who_and_value(prep_home: Path) -> None
             assert {"who", "value"} <= set(reading), name
             if name == "attrition_percent":
                 assert isinstance(reading["hires"], float) and isinstance(reading["departures"], float)
+
+
+def test_config_rejects_an_unknown_metric_with_a_did_you_mean(prep_home: Path) -> None:
+    make_company(prep_home)
+    (prep_home / "config.yaml").write_text("thresholds:\n  attrition_percent: 20\n  hours_per_wek: 45\n")
+    code, out, err = prep("review", "acme")
+    assert code != 0 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "config.yaml:3:3" in err and "hours_per_wek" in err and "'hours_per_week'" in err
+
+
+def test_config_accepts_a_metric_from_the_users_own_bank(prep_home: Path) -> None:
+    make_company(prep_home)
+    (prep_home / "banks").mkdir()
+    (prep_home / "banks" / "mine.yaml").write_text(
+        "bank: mine\ntitle: Mine\ndescription: My own.\nquestions:\n"
+        "  - id: my-commute\n    text: How long is the commute from the office to the station?\n"
+        "    category: remote\n    why: Time on trains is time.\n    ask: [engineer]\n    when: [onsite]\n"
+        "    priority: could\n    listen_for: {good: [Short], worrying: [Long]}\n"
+        "    answer: {kind: number, metric: commute_minutes, unit: minutes, flag_above: 30}\n"
+    )
+    (prep_home / "config.yaml").write_text("thresholds:\n  commute_minutes: 20\n")
+    code, _, err = prep("review", "acme")
+    assert code == 0, err
+
+
+def test_values_show_what_was_heard_about_each_and_plan_the_unheard(prep_home: Path) -> None:
+    company = make_company(prep_home)
+    (prep_home / "config.yaml").write_text("values:\n  - mentoring\n  - work-life balance\n  - remote work\n")
+    add_interview(
+        prep_home,
+        company,
+        "2026-11-10T14:00:00+00:00",
+        "onsite",
+        [DANA, LEE],
+        [
+            ("love", DANA, "Every new joiner gets a mentor for the first year."),
+            ("hate", LEE, "Balance between work and life suffers before launches."),
+        ],
+    )
+    data = json.loads(prep("review", "acme", "--json")[1])
+    heard = {item["value"]: item["heard"] for item in data["values"]}
+    assert [h["who"] for h in heard["mentoring"]] == ["Dana"]
+    assert [h["who"] for h in heard["work-life balance"]] == ["Lee"]
+    assert heard["remote work"] == []
+    plan = data["coverage"]["next_round"]
+    assert any(item["kind"] == "value" and "remote work" in item["text"] for item in plan)
+    text = prep("review", "acme", "--no-input")[1]
+    assert "What you value" in text and "gets a mentor" in text

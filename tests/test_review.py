@@ -38,6 +38,7 @@ def test_golden_json(prep_home: Path) -> None:
         "themes",
         "flags",
         "metrics",
+        "values",
         "coverage",
         "followups",
     ]

@@ -5,7 +5,7 @@
       attrition_percent: 25
     dealbreakers:          # phrases that raise a red flag when an answer contains them
       - unlimited overtime
-    values:                # what matters most to you, shown in reviews
+    values:                # what matters most to you: the review shows what was heard about each
       - mentoring
 
 Every problem is reported as `file:line:col: message`, like a bank.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ class Settings:
     dealbreakers: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
     path: Path | None = None
+    threshold_at: dict[str, str] = field(default_factory=dict)  # metric -> "line:col" in the file
 
 
 def load_settings(home: Path) -> Settings:
@@ -123,6 +125,7 @@ def _thresholds(node: Any, settings: Settings, problem: Any) -> None:
             problem(key_node, f"duplicate key '{name}'")
             continue
         settings.thresholds[name] = value
+        settings.threshold_at[name] = f"{key_node.start_mark.line + 1}:{key_node.start_mark.column + 1}"
 
 
 def _strings(node: Any, key: str, problem: Any) -> list[str] | None:
@@ -142,3 +145,19 @@ def _strings(node: Any, key: str, problem: Any) -> list[str] | None:
             continue
         items.append(str(item.value).strip())
     return items
+
+
+def check_metric_names(settings: Settings, known: Iterable[str]) -> None:
+    """Refuse a threshold for a metric no bank has: a typo would otherwise be ignored in silence."""
+    names = sorted(set(known))
+    for name in settings.thresholds:
+        if name in names:
+            continue
+        import difflib
+
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        where = f"{settings.path}:{settings.threshold_at.get(name, '1:1')}"
+        raise PrepError(
+            f"{where}: thresholds.{name} is not a metric of any bank.{hint} Metrics: {', '.join(names)}."
+        )

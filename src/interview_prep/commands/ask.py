@@ -239,6 +239,7 @@ def findings(session: Session) -> list[Probe]:
         settings.dealbreakers,
         set(),
         today(),
+        settings.values,
     )
     return [Probe(probe.kind, probe.text, probe.why) for probe in found.next_round]
 

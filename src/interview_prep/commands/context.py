@@ -49,6 +49,11 @@ class Context:
             from interview_prep.settings import load_settings
 
             self._settings = load_settings(self.home)
+            if self._settings.thresholds:  # only then is the catalog needed, to check the metric names
+                from interview_prep.settings import check_metric_names
+
+                metrics = (q.answer.metric for q in self.catalog().questions.values() if q.answer is not None)
+                check_metric_names(self._settings, metrics)
         return self._settings
 
     def thresholds(self) -> dict[str, float]:

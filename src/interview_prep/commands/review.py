@@ -41,6 +41,7 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
         settings.dealbreakers,
         done,
         today(),
+        settings.values,
     )
 
 

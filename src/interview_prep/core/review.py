@@ -29,6 +29,7 @@ from interview_prep.core.findings import (
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Answer, Interview, Reflection
+from interview_prep.core.values import ValueHeard, values_heard
 
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
@@ -65,6 +66,7 @@ class Review:
     followups: list[FollowUp]
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (who, answer)
     next_round: list[Probe] = field(default_factory=list)  # findings to probe next time
+    values: list[ValueHeard] = field(default_factory=list)  # what was heard about each thing you value
 
     def question_label(self, question_id: str) -> str | None:
         return next((text for qid, text, _ in self.side_by_side if qid == question_id), None)
@@ -83,12 +85,14 @@ def review(
     dealbreakers: Sequence[str],
     done_followups: set[str],
     today: date | None = None,
+    values: Sequence[str] = (),
 ) -> Review:
     people = _interviewers(interviews)
     asked_ids = {a.question_id for iv in interviews for a in iv.answers if a.text.strip()}
     checklist = [catalog.questions[qid] for qid in checklist_ids if qid in catalog.questions]
     side_people, side_rows = side_by_side(interviews, catalog, company.name)
     readings = numeric_readings(interviews, catalog, thresholds, today)
+    heard = values_heard(values, latest_answers(interviews))
     flags = red_flags(interviews, catalog, readings, PhraseMatcher(catalog, dealbreakers))
     return Review(
         company=company,
@@ -113,8 +117,17 @@ def review(
             for a in iv.answers
             if a.question_id == "next-steps" and a.text.strip()
         ],
-        next_round=next_round(flags, readings, catalog, company.name),
+        next_round=next_round(flags, readings, catalog, company.name) + _unheard(heard),
+        values=heard,
     )
+
+
+def _unheard(heard: Sequence[ValueHeard]) -> list[Probe]:
+    return [
+        Probe("value", f"Ask about {item.value}", "you value it and no interviewer has mentioned it")
+        for item in heard
+        if not item.heard
+    ]
 
 
 def _interviewers(interviews: Sequence[Interview]) -> list[tuple[str, str]]:
@@ -299,6 +312,13 @@ def to_json(data: Review) -> dict[str, Any]:
             }
             for m in data.metrics.values()
         },
+        "values": [
+            {
+                "value": item.value,
+                "heard": [{"who": w, "question_id": q, "text": t} for w, q, t in item.heard],
+            }
+            for item in data.values
+        ],
         "coverage": {
             "categories": [
                 {"category": c.category, "title": c.title, "asked": c.asked, "total": c.total}

@@ -47,6 +47,7 @@ class Screen:
             "dealbreaker": "dealbreaker heard",
             "signal": "signal heard",
             "turnover": "size missing",
+            "value": "not yet heard",
         }
         for probe in probes[:8]:
             line = Text("  • ")

@@ -13,7 +13,7 @@ from interview_prep.core import themes as theme_logic
 from interview_prep.core.compare import CompanyRow
 from interview_prep.core.review import Review
 from interview_prep.output import inert
-from interview_prep.render import numbers_view
+from interview_prep.render import numbers_view, values_view
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
@@ -30,6 +30,7 @@ def company_view(data: Review) -> RenderableType:
         themes(data),
         flags(data),
         numbers_view.numbers(data),
+        values_view.values(data),
         coverage(data),
         numbers_view.next_round(data),
         followups(data),
