@@ -10,10 +10,11 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
-from interview_prep import __version__, completion, output
+from interview_prep import __version__, completion, exits, output
 from interview_prep.commands.context import Context
-from interview_prep.errors import EXIT_INTERRUPTED, EXIT_USAGE, PrepError
+from interview_prep.errors import EXIT_USAGE, PrepError
 
 GETTING_STARTED = """\
 prep: interview your interviewers.
@@ -29,17 +30,18 @@ prep: interview your interviewers.
 
 
 class _PrepGroup(TyperGroup):
-    """The one exit point for user-facing errors: one line, a documented exit code."""
+    """The one exit point (see exits.py): no exception leaves a command as a traceback."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except PrepError as error:
-            output.error(error.message)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            output.error("Interrupted; nothing already saved was lost.")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # Click's own ways out: an exit code, a usage error (Click prints it)
+        except (Exception, KeyboardInterrupt) as error:
+            root = ctx.find_root().obj
+            if not isinstance(root, Context):
+                root = Context()
+            raise typer.Exit(exits.exit_code_for(error, root.home_or_none(), root.debug)) from None
 
 
 app = typer.Typer(
@@ -79,10 +81,13 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On a bug, print the traceback too (PREP_DEBUG=1 works too).")
+    ] = False,
 ) -> None:
     if no_color:
         output.disable_color()
-    ctx.obj = Context(home_option=home)
+    ctx.obj = Context(home_option=home, debug=debug)
     if ctx.invoked_subcommand is None:
         output.say(GETTING_STARTED.rstrip())
         raise typer.Exit()
@@ -102,9 +107,7 @@ def _needs_terminal(what: str, flags: str) -> NoReturn:
 
 
 def _print_json(data: Any) -> None:
-    import json
-
-    output.say(json.dumps(data, indent=2, ensure_ascii=False))
+    output.print_json(data)
 
 
 # Companies ------------------------------------------------------------------
@@ -706,10 +709,10 @@ def banks_check(
 
 
 def main() -> None:
-    from interview_prep.lazy_commands import lazy_root
-
+    """The console script: anything raised outside a command (while parsing, say) ends here."""
     try:
+        from interview_prep.lazy_commands import lazy_root
+
         lazy_root(app)()  # like app(), building only the command that runs
-    except PrepError as error:  # raised outside a command (e.g. while parsing)
-        output.error(error.message)
-        sys.exit(error.exit_code)
+    except (Exception, KeyboardInterrupt) as error:
+        sys.exit(exits.exit_code_for(error, None))

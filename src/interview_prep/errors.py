@@ -22,3 +22,8 @@ class PrepError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def stopped(detail: str = "Nothing already saved was lost.") -> str:
+    """The one wording for Ctrl-C, whatever the command."""
+    return f"Stopped. {detail}"

@@ -20,7 +20,7 @@ from interview_prep.core import checklist as tailoring
 from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import Interview, Interviewer
-from interview_prep.errors import EXIT_INTERRUPTED, PrepError
+from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
 from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews
@@ -149,8 +149,10 @@ def run(session: Session) -> str:
         if partial.strip():
             capture.save_note(session.ctx, session.path, partial)
         screen.info(
-            f"Stopped. Everything you typed is saved in {session.path.relative_to(session.ctx.home)}. "
-            f"Run `prep ask {session.company.slug}` to resume."
+            stopped(
+                f"Everything you typed is saved in {session.path.relative_to(session.ctx.home)}. "
+                f"Run `prep ask {session.company.slug}` to resume."
+            )
         )
         raise SystemExit(EXIT_INTERRUPTED) from None
 

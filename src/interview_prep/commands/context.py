@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 @dataclass
 class Context:
     home_option: str | None = None
+    debug: bool = False  # --debug: a bug's traceback is printed, not only kept in the crash file
     _catalog: Catalog | None = field(default=None, repr=False)
     _settings: Settings | None = field(default=None, repr=False)
     _home: Path | None = field(default=None, repr=False)
@@ -31,6 +32,13 @@ class Context:
         if self._home is None:
             self._home = resolve_home(self.home_option)
         return self._home
+
+    def home_or_none(self) -> Path | None:
+        """The data home, or None if even resolving it fails (used when reporting a crash)."""
+        try:
+            return self.home
+        except Exception:
+            return None
 
     @property
     def user_banks(self) -> Path:

@@ -1,0 +1,132 @@
+"""Output never depends on a UTF-8 terminal, and no COLUMNS value breaks it.
+
+With a latin-1 or ASCII output encoding (PYTHONIOENCODING, a non-UTF-8 locale)
+or TERM=dumb, every command runs and prints ASCII stand-ins for the glyphs the
+terminal cannot show; the live interview too (in a real pseudo-terminal).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from helpers import prep
+from interview_prep import output
+
+PREP = str(Path(sys.executable).parent / "prep")
+NAME = "Café Zürich — Ōkami…"  # é and ü are latin-1; the dash, Ō and … are not
+SLUG = "cafe-zurich-okami"
+
+COMMANDS = [
+    ["list"],
+    ["list", "--json"],
+    ["review", SLUG, "--no-input"],
+    ["review", SLUG, "--json"],
+    ["review"],
+    ["banks", "list"],
+    ["banks", "show", "love"],
+    ["config", "show"],
+    ["status", SLUG, "interviewing"],
+    ["note", SLUG, "a plain note"],  # argv in a C locale cannot carry UTF-8 (prep refuses it, exit 2)
+    ["--help"],
+    ["review", "--help"],
+]
+
+ENVIRONMENTS = {
+    "latin-1": {"PYTHONIOENCODING": "latin-1"},
+    "ascii": {"PYTHONIOENCODING": "ascii"},
+    "C locale": {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "", "PYTHONUTF8": "0"},
+    "dumb": {"TERM": "dumb"},
+}
+
+
+@pytest.fixture
+def company(prep_home: Path) -> Path:
+    assert prep("new", NAME, "--role", "Ingénieur — staff", "--no-input")[0] == 0
+    assert prep("answer", SLUG, "love", "They ship… fast — “really”", "--who", "Ōno")[0] == 0
+    assert prep("flag", SLUG, "Said 60–70 hours", "--who", "Ōno")[0] == 0
+    return prep_home
+
+
+def run(args: list[str], home: Path, extra: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    env.update(PREP_HOME=str(home), COLUMNS="100", **extra)
+    env = {k: v for k, v in env.items() if v != ""}
+    return subprocess.run([PREP, *args], env=env, capture_output=True, timeout=60)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", list(ENVIRONMENTS))
+def test_every_command_runs_and_prints_what_the_terminal_can_show(company: Path, where: str) -> None:
+    extra = ENVIRONMENTS[where]
+    encoding = extra.get("PYTHONIOENCODING") or ("ascii" if "LC_ALL" in extra else "utf-8")
+    for args in COMMANDS:
+        result = run(args, company, extra)
+        assert result.returncode == 0, (args, result.stderr)
+        assert b"Traceback" not in result.stderr
+        text = result.stdout.decode(encoding)  # raises if a byte is not in the terminal's encoding
+        if encoding != "utf-8" and args[0] in ("list", "review") and args[-1].isalpha():
+            assert "Caf" in text and "\ufffd" not in text, (args, text)
+
+
+def test_stand_ins_keep_meaning() -> None:
+    assert output.fit(NAME, "latin-1") == "Café Zürich -- Okami..."
+    assert output.fit(NAME, "ascii") == "Cafe Zurich -- Okami..."
+    assert output.fit("“a” ‘b’ • c → d ✓", "ascii") == "\"a\" 'b' * c -> d v"
+    assert output.fit("東京", "ascii") == "??"
+    assert output.fit(NAME, "utf-8") == NAME
+    assert output.fit("\udc80", "utf-8") == "\\udc80"  # a lone surrogate shown, not a crash
+
+
+def test_json_stays_valid_and_exact_on_a_latin1_terminal(company: Path) -> None:
+    import json
+
+    result = run(["list", "--json"], company, {"PYTHONIOENCODING": "latin-1"})
+    assert json.loads(result.stdout.decode("latin-1"))["companies"][0]["name"] == NAME
+
+
+def test_the_live_interview_runs_on_a_latin1_dumb_terminal(company: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(
+        PREP_HOME=str(company),
+        TERM="dumb",
+        PYTHONIOENCODING="latin-1",
+        NO_COLOR="1",
+        PROMPT_TOOLKIT_NO_CPR="1",
+    )
+    try:
+        child = pexpect.spawn(
+            PREP, ["ask", SLUG, "--new", "--with", "Zoe:engineer"], env=env, encoding="latin-1", timeout=20
+        )
+    except (OSError, pexpect.ExceptionPexpect) as error:
+        pytest.skip(f"cannot open a pseudo-terminal: {error}")
+    try:
+        child.expect_exact("Okami...: interviewing with Zoe")
+        child.expect_exact("Answer:")
+        child.send("Fine, about 40 hours\r")
+        child.expect_exact("Answer:")
+        child.send("/d\r")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0, child.before
+    assert "Traceback" not in str(child.before)
+    notes = "".join(path.read_text(encoding="utf-8") for path in (company / SLUG / "interviews").glob("*.md"))
+    assert "Fine, about 40 hours" in notes
+
+
+@pytest.mark.parametrize("columns", ["", "abc", "0", "-5", "1e3", "99999999999999999999", "1000000", " 80 "])
+def test_any_columns_value_is_ignored_or_clamped(
+    company: Path, columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    assert output.MIN_COLUMNS <= output.terminal_width() <= output.MAX_COLUMNS
+    for args in (["list"], ["review", SLUG, "--no-input"], ["review"], ["banks", "list"], ["--help"]):
+        code, out, err = prep(*args)
+        assert code == 0, (args, err)
+        assert max(len(line) for line in out.splitlines()) <= output.MAX_COLUMNS, args
