@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from interview_prep.errors import PrepError
+from interview_prep.yamlsafe import Composer, Limits, Map, Node, Scalar, Seq, one_line, read_limited
 
 CONFIG_NAME = "config.yaml"
 _METRIC = re.compile(r"[a-z][a-z0-9_]*")
@@ -47,44 +47,40 @@ def load_settings(home: Path) -> Settings:
     return settings
 
 
+_CONFIG_LIMITS = Limits("the config", max_depth=10, needed_depth=2)
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def check_config(path: Path) -> tuple[list[str], Settings | None]:
     """Every problem in a config file, as 'file:line:col: message', and the settings if none."""
-    import yaml
-
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_CONFIG_BYTES)
     except OSError as error:
         return [f"{path}:1:1: cannot read the file ({error.strerror})"], None
-    if len(raw) > 1_000_000:
+    if raw is None:
         return [f"{path}:1:1: the file is over 1 MB; a config is a few lines"], None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return [f"{path}:1:1: not UTF-8 text; save it as UTF-8"], None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        root = yaml.compose(text, Loader=loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        return [f"{path}:{where}: YAML syntax error: {error.problem}"], None
-    except (yaml.YAMLError, RecursionError) as error:
-        return [f"{path}:1:1: not valid YAML ({type(error).__name__})"], None
+    composer = Composer(_CONFIG_LIMITS)
+    root = composer.compose(text)
+    if composer.problems:
+        return [f"{path}:{line}:{col}: {message}" for line, col, message in composer.problems], None
     settings = Settings(path=path)
     if root is None:
         return [], settings
     problems: list[str] = []
 
-    def problem(node: Any, message: str) -> None:
-        flat = " ".join(message.split())  # one line, whatever the file held
-        problems.append(f"{path}:{node.start_mark.line + 1}:{node.start_mark.column + 1}: {flat}")
+    def problem(node: Node, message: str) -> None:
+        problems.append(f"{path}:{node.line}:{node.col}: {one_line(message)}")
 
-    if not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, Map):
         problem(root, "the config must be a mapping with thresholds, dealbreakers and values")
         return problems, None
     seen: set[str] = set()
-    for key_node, value_node in root.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+    for key_node, value_node in root.pairs:
+        if not isinstance(key_node, Scalar):
             problem(key_node, "a setting's name must be plain text (thresholds, dealbreakers or values)")
             continue
         key = key_node.value
@@ -103,21 +99,19 @@ def check_config(path: Path) -> tuple[list[str], Settings | None]:
     return problems, (settings if not problems else None)
 
 
-def _thresholds(node: Any, settings: Settings, problem: Any) -> None:
-    import yaml
+Report = Callable[[Node, str], None]
 
-    if not isinstance(node, yaml.MappingNode):
+
+def _thresholds(node: Node, settings: Settings, problem: Report) -> None:
+    if not isinstance(node, Map):
         problem(node, "thresholds must be a mapping of metric: number, e.g. hours_per_week: 45")
         return
-    for key_node, value_node in node.value:
-        name = key_node.value
-        if not isinstance(key_node, yaml.ScalarNode) or not _METRIC.fullmatch(str(name)):
+    for key_node, value_node in node.pairs:
+        name = key_node.value if isinstance(key_node, Scalar) else ""
+        if not _METRIC.fullmatch(name):
             problem(key_node, f"'{name}' is not a metric name (like hours_per_week)")
             continue
-        try:
-            value = float(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
-        except ValueError:
-            value = None
+        value = _number(value_node)
         if value is None or not math.isfinite(value) or value < 0:
             problem(value_node, f"thresholds.{name} must be a number of 0 or more")
             continue
@@ -125,25 +119,28 @@ def _thresholds(node: Any, settings: Settings, problem: Any) -> None:
             problem(key_node, f"duplicate key '{name}'")
             continue
         settings.thresholds[name] = value
-        settings.threshold_at[name] = f"{key_node.start_mark.line + 1}:{key_node.start_mark.column + 1}"
+        settings.threshold_at[name] = f"{key_node.line}:{key_node.col}"
 
 
-def _strings(node: Any, key: str, problem: Any) -> list[str] | None:
-    import yaml
+def _number(node: Node) -> float | None:
+    if not isinstance(node, Scalar) or len(node.value) > 40:  # no threshold needs 40 characters
+        return None
+    try:
+        return float(node.value)
+    except ValueError:
+        return None
 
-    if not isinstance(node, yaml.SequenceNode):
+
+def _strings(node: Node, key: str, problem: Report) -> list[str] | None:
+    if not isinstance(node, Seq):
         problem(node, f"{key} must be a list of phrases")
         return None
     items = []
-    for item in node.value:
-        if (
-            not isinstance(item, yaml.ScalarNode)
-            or item.tag.startswith("tag:yaml.org,2002:python")
-            or not str(item.value).strip()
-        ):
+    for item in node.items:
+        if not isinstance(item, Scalar) or not item.value.strip():
             problem(item, f"each entry in {key} must be a non-empty phrase")
             continue
-        items.append(str(item.value).strip())
+        items.append(item.value.strip())
     return items
 
 

@@ -164,7 +164,8 @@ def _cache_key(shipped: list[Path], user: list[Path]) -> list[Any] | None:
     try:
         # The code that turns banks into a catalog: a change to it (or an upgrade) rebuilds.
         here = Path(__file__)
-        for source in (here, here.with_name("validate.py"), here.with_name("model.py")):
+        sources = (here, here.with_name("validate.py"), here.with_name("model.py"))
+        for source in (*sources, here.parent.parent / "yamlsafe.py"):
             stat = source.stat()
             key.append([source.name, stat.st_size, stat.st_mtime_ns])
         for kind, paths in (("shipped", shipped), ("user", user)):

@@ -3,16 +3,11 @@
 Every problem is reported as `path:line:col: message`, and all of a file's
 problems are reported, not only the first.
 
-Banks come from users, so the files are treated as hostile. We never call
-yaml.load or yaml.compose: libyaml's composer recurses in C and crashes the
-interpreter (SIGSEGV, not RecursionError) at about 100,000 levels of nesting,
-which a 200 KB file of `[` reaches. Instead we pull parser events one at a
-time and build a small node tree ourselves, which lets us
-- stop at MAX_DEPTH levels before the parser has read much of the file,
-- refuse anchors and aliases, so nothing is ever expanded (billion laughs),
-- see duplicate keys and keep line:column for every value.
-On 22 files / 200 questions this is as fast as yaml.load with CSafeLoader,
-so the loader uses this same path rather than a separate fast one.
+Banks come from users, so the files are treated as hostile: they are read by
+yamlsafe.Composer (events one at a time, a depth limit, no anchors, aliases or
+foreign tags, line:column for every value). On 22 files / 200 questions this
+is as fast as yaml.load with CSafeLoader, so the loader uses this same path
+rather than a separate fast one.
 """
 
 from __future__ import annotations
@@ -22,20 +17,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeAlias, TypeVar
+from typing import TypeVar
 
 import yaml
-from yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    Event,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
 
 from interview_prep.banks.fragments import fragment_problem
 from interview_prep.banks.model import (
@@ -60,14 +44,26 @@ from interview_prep.banks.model import (
     Question,
     Signal,
 )
+from interview_prep.yamlsafe import (
+    CORE_TAG,
+    MAX_EVENTS,
+    Composer,
+    GiveUp,
+    Limits,
+    Map,
+    Node,
+    Scalar,
+    Seq,
+    is_null,
+    one_line,
+    read_limited,
+    resolved_tag,
+)
 
 MAX_BANK_BYTES = 1024 * 1024  # shipped banks are a few KB; anything this big is not a bank
 MAX_DEPTH = 20  # the schema needs 5 levels
-MAX_EVENTS = 100_000  # parser events; 200 questions make ~15,000. Bounds a hostile file's cost
 MAX_PROBLEMS_PER_FILE = 50
 MAX_CAUTION_CHARS = 200  # shown on one line of the ask screen and the checklist
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _SNAKE_CASE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*\Z")
@@ -75,10 +71,8 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # Characters YAML refuses (the spec's c-printable, inverted); we name them ourselves.
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-_CORE_TAG = "tag:yaml.org,2002:"
-_CORE_TAGS = ("str", "int", "float", "bool", "null", "seq", "map")
-_ALLOWED_TAGS = frozenset({"!"} | {_CORE_TAG + name for name in _CORE_TAGS})
-_RESOLVER: Any = yaml.resolver.Resolver()  # untyped in types-PyYAML
+_T = TypeVar("_T")
+_BANK_LIMITS = Limits("a bank", MAX_DEPTH, needed_depth=5, max_events=MAX_EVENTS)
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 BANK_KEYS = ("bank", "title", "description", "questions", "signals", "prep")
@@ -143,14 +137,13 @@ class FileCheck:
 
 
 def read_bank_text(path: Path | str) -> tuple[str | None, Problem | None]:
-    """The file's text, or why it cannot be a bank. Reads at most MAX_BANK_BYTES + 1 bytes."""
+    """The file's text, or why it cannot be a bank. Checks the size before reading."""
     shown = str(path)
     try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_BANK_BYTES + 1)
+        data = read_limited(path, MAX_BANK_BYTES)
     except OSError as error:
         return None, Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}")
-    if len(data) > MAX_BANK_BYTES:
+    if data is None:
         return None, _too_large(shown)
     return decode_bank_bytes(data, shown)
 
@@ -182,185 +175,6 @@ def _text_place(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-# --- Composing a node tree from parser events --------------------------------
-
-
-@dataclass(slots=True)
-class _Scalar:
-    value: str
-    line: int
-    col: int
-    tag: str | None
-    plain: bool
-
-
-@dataclass(slots=True)
-class _Seq:
-    line: int
-    col: int
-    items: list[_Node] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Map:
-    line: int
-    col: int
-    pairs: list[tuple[_Node, _Node]] = field(default_factory=list)
-
-
-_Node: TypeAlias = _Scalar | _Seq | _Map
-_T = TypeVar("_T")
-
-
-_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; a bank needs at most 5"
-_TOO_MANY_EVENTS = f"more than {MAX_EVENTS:,} YAML values; a question bank has a few thousand"
-_ONE_DOCUMENT = "a bank file holds one YAML document; remove the second '---' and what follows"
-_NodeEvent: TypeAlias = ScalarEvent | MappingStartEvent | SequenceStartEvent
-
-
-class _GiveUp(Exception):
-    """The file is hostile or broken enough that reading on would only cost time."""
-
-    def __init__(self, line: int, col: int, message: str) -> None:
-        super().__init__(message)
-        self.line, self.col, self.message = line, col, message
-
-
-class _Composer:
-    """Builds a _Node tree from one YAML document, refusing what a bank never needs."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-        self.reuse: list[tuple[int, int, str]] = []  # anchors and aliases, by place
-
-    def compose(self, text: str) -> _Node | None:
-        loader = _Loader(text)
-        try:
-            return self._compose_events(loader)
-        except _GiveUp as stop:
-            self._add(stop.line, stop.col, stop.message)
-        except yaml.MarkedYAMLError as error:
-            self._add_syntax_error(error, text)
-        except yaml.YAMLError as error:
-            self._add(1, 1, f"not valid YAML: {_one_line(str(error))}")
-        except RecursionError:
-            self._add(1, 1, "nested too deeply to read")
-        finally:
-            loader.dispose()
-        return None
-
-    def _compose_events(self, loader: Any) -> _Node | None:
-        # The hot loop of every `prep` run: events stay untyped (Any) and are told
-        # apart by exact type, and the rare anchor/tag check is kept off the fast path.
-        root: _Node | None = None
-        open_nodes: list[_Seq | _Map] = []
-        pending_keys: list[_Node | None] = []
-        documents = 0
-        for _ in range(MAX_EVENTS):
-            event = loader.get_event()
-            kind = type(event)
-            node: _Node
-            if kind is ScalarEvent:
-                mark = event.start_mark
-                node = _Scalar(event.value, mark.line + 1, mark.column + 1, event.tag, event.implicit[0])
-                if event.anchor is not None or event.tag is not None:
-                    self._check_anchor_and_tag(event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                mark = event.start_mark
-                if len(open_nodes) >= MAX_DEPTH:
-                    raise _GiveUp(mark.line + 1, mark.column + 1, _TOO_DEEP)
-                if event.anchor is not None or event.tag is not None:
-                    self._check_anchor_and_tag(event)
-                new_node = _Map if kind is MappingStartEvent else _Seq
-                open_nodes.append(new_node(mark.line + 1, mark.column + 1))
-                pending_keys.append(None)
-                continue
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                node = open_nodes.pop()
-                pending_keys.pop()
-            elif kind is AliasEvent:
-                node = self._alias(event)
-            elif kind is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    self._add(*_place(event), _ONE_DOCUMENT)
-                    break
-                continue
-            elif kind is StreamEndEvent:
-                break
-            else:
-                continue
-            if not open_nodes:
-                root = node
-            elif isinstance(parent := open_nodes[-1], _Seq):
-                parent.items.append(node)
-            elif (key := pending_keys[-1]) is None:
-                pending_keys[-1] = node
-            else:
-                parent.pairs.append((key, node))
-                pending_keys[-1] = None
-        else:
-            line, col = _place(event)
-            raise _GiveUp(line, col, _TOO_MANY_EVENTS)
-        self._report_reuse()
-        return root
-
-    def _alias(self, event: AliasEvent) -> _Scalar:
-        line, col = _place(event)
-        self.reuse.append((line, col, f"alias '*{event.anchor}'"))
-        return _Scalar("", line, col, None, True)  # a null stands in: the alias is never expanded
-
-    def _check_anchor_and_tag(self, event: _NodeEvent) -> None:
-        line, col = _place(event)
-        if event.anchor is not None:
-            self.reuse.append((line, col, f"anchor '&{event.anchor}'"))
-        if event.tag is not None and event.tag not in _ALLOWED_TAGS:
-            tag = event.tag.replace(_CORE_TAG, "!!")
-            self._add(line, col, f"YAML tag '{tag}' is not allowed in a bank; remove it")
-
-    def _report_reuse(self) -> None:
-        if not self.reuse:
-            return
-        line, col, what = self.reuse[0]
-        more = f" ({len(self.reuse) - 1} more in this file)" if len(self.reuse) > 1 else ""
-        message = f"{what}: anchors and aliases are not allowed in a bank; write each value out"
-        self._add(line, col, message + more)
-
-    def _add_syntax_error(self, error: yaml.MarkedYAMLError, text: str) -> None:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or "unreadable YAML"
-        if _char_at(text, line, col) == "\t" or "tab" in problem:
-            self._add(line, col, "YAML syntax error: tab character; indent with spaces, not tabs")
-            return
-        message = f"YAML syntax error: {problem}"
-        if error.context and error.context_mark:
-            message += f" ({error.context} started on line {error.context_mark.line + 1})"
-        if "mapping values are not allowed" in problem:
-            message += "; put text that contains ': ' in quotes"
-        self._add(line, col, _one_line(message))
-
-    def _add(self, line: int, col: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, col, message))
-
-
-def _place(event: Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
-def _char_at(text: str, line: int, col: int) -> str:
-    lines = text.split("\n", line)
-    if line - 1 < len(lines) and col - 1 < len(lines[line - 1]):
-        return lines[line - 1][col - 1]
-    return ""
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
-
-
 # --- Checking the node tree against the schema --------------------------------
 
 
@@ -373,24 +187,12 @@ def _did_you_mean(word: str, choices: Iterable[str], aliases: Mapping[str, str] 
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _kind_of(node: _Node) -> str:
-    if isinstance(node, _Seq):
+def _kind_of(node: Node) -> str:
+    if isinstance(node, Seq):
         return "a list"
-    if isinstance(node, _Map):
+    if isinstance(node, Map):
         return "a mapping"
     return "text"
-
-
-def _is_null(node: _Scalar) -> bool:
-    return node.plain and node.tag is None and node.value in ("", "~", "null", "Null", "NULL")
-
-
-def _resolved_tag(node: _Scalar) -> str:
-    if node.tag is not None and node.tag != "!":
-        return node.tag
-    if not node.plain:
-        return _CORE_TAG + "str"
-    return str(_RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)))
 
 
 class _BankReader:
@@ -402,21 +204,21 @@ class _BankReader:
 
     # Reporting
 
-    def report(self, node: _Node, message: str) -> None:
+    def report(self, node: Node, message: str) -> None:
         problems = self.check.problems
         problems.append(Problem(self.check.path, node.line, node.col, message))
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             stop = f"{MAX_PROBLEMS_PER_FILE} problems so far; fix these and check again"
-            raise _GiveUp(node.line, node.col, stop)
+            raise GiveUp(node.line, node.col, stop)
 
     def problem_count(self) -> int:
         return len(self.check.problems)
 
     # The file
 
-    def read(self, root: _Node) -> None:
-        if not isinstance(root, _Map):
-            what = "a list" if isinstance(root, _Seq) else f"the text '{_short(root.value)}'"
+    def read(self, root: Node) -> None:
+        if not isinstance(root, Map):
+            what = "a list" if isinstance(root, Seq) else f"the text '{_short(root.value)}'"
             message = "the top level must be a mapping with bank, title, description and questions"
             self.report(root, f"{message}, not {what}")
             return
@@ -448,12 +250,12 @@ class _BankReader:
             )
 
     def section(
-        self, node: _Node | None, label: str, noun: str, read_item: Callable[[_Map, int], _T | None]
+        self, node: Node | None, label: str, noun: str, read_item: Callable[[Map, int], _T | None]
     ) -> tuple[_T, ...]:
         if node is None:
             return ()
-        if not isinstance(node, _Seq):
-            if isinstance(node, _Scalar) and _is_null(node):
+        if not isinstance(node, Seq):
+            if isinstance(node, Scalar) and is_null(node):
                 self.report(node, f"{label} is empty; add items starting with '- id:' or remove it")
             else:
                 shape = f"a list of {noun}s, each starting with '- id:'"
@@ -461,7 +263,7 @@ class _BankReader:
             return ()
         items = []
         for number, item in enumerate(node.items, start=1):
-            if not isinstance(item, _Map):
+            if not isinstance(item, Map):
                 shape = "a mapping starting with 'id:'"
                 self.report(item, f"{noun} #{number} must be {shape}, not {_kind_of(item)}")
                 continue
@@ -472,7 +274,7 @@ class _BankReader:
 
     # Items
 
-    def question(self, node: _Map, number: int) -> Question | None:
+    def question(self, node: Map, number: int) -> Question | None:
         before = self.problem_count()
         what, item_id = self.item_heading(node, "question", number)
         fields = self.fields(node, what, QUESTION_KEYS, QUESTION_REQUIRED)
@@ -510,7 +312,7 @@ class _BankReader:
         )
         return question if self.problem_count() == before else None
 
-    def signal(self, node: _Map, number: int) -> Signal | None:
+    def signal(self, node: Map, number: int) -> Signal | None:
         before = self.problem_count()
         what, item_id = self.item_heading(node, "signal", number)
         fields = self.fields(node, what, SIGNAL_KEYS, SIGNAL_REQUIRED)
@@ -532,7 +334,7 @@ class _BankReader:
         )
         return signal if self.problem_count() == before else None
 
-    def fragments(self, node: _Node | None, name: str) -> tuple[str, ...]:
+    def fragments(self, node: Node | None, name: str) -> tuple[str, ...]:
         """A signal's `match` or `unless` phrases, each checked against the phrase syntax."""
         found = self.texts(node, name, allow_empty=True)
         for fragment, place in zip(found, _items(node), strict=False):
@@ -542,7 +344,7 @@ class _BankReader:
                 self.report(place, f"{name} {noun} '{_short(fragment)}' {problem}")
         return found
 
-    def prep_prompt(self, node: _Map, number: int) -> PrepPrompt | None:
+    def prep_prompt(self, node: Map, number: int) -> PrepPrompt | None:
         before = self.problem_count()
         what, item_id = self.item_heading(node, "prep prompt", number)
         fields = self.fields(node, what, PREP_KEYS, PREP_REQUIRED)
@@ -568,10 +370,10 @@ class _BankReader:
         )
         return prompt if self.problem_count() == before else None
 
-    def item_heading(self, node: _Map, noun: str, number: int) -> tuple[str, str]:
+    def item_heading(self, node: Map, noun: str, number: int) -> tuple[str, str]:
         """How messages name the item, and its id once checked and claimed."""
         id_node = next(
-            (value for key, value in node.pairs if isinstance(key, _Scalar) and key.value == "id"),
+            (value for key, value in node.pairs if isinstance(key, Scalar) and key.value == "id"),
             None,
         )
         item_id = self.item_id(id_node, "id") if id_node is not None else ""
@@ -579,7 +381,7 @@ class _BankReader:
             self.claim_id(item_id, id_node)
         return (f"{noun} '{_short(item_id)}'" if item_id else f"{noun} #{number}"), item_id
 
-    def claim_id(self, item_id: str, node: _Node) -> None:
+    def claim_id(self, item_id: str, node: Node) -> None:
         places = self.check.id_places
         if item_id in places:
             first = places[item_id][0]
@@ -590,20 +392,20 @@ class _BankReader:
 
     # Parts of a question
 
-    def listen_for(self, node: _Node | None, what: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def listen_for(self, node: Node | None, what: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if node is None:
             return (), ()
-        if not isinstance(node, _Map):
+        if not isinstance(node, Map):
             self.report(node, "listen_for must be a mapping with 'good' and 'worrying' lists")
             return (), ()
         fields = self.fields(node, f"listen_for of {what}", LISTEN_FOR_KEYS, LISTEN_FOR_KEYS)
         good = self.texts(fields.get("good"), "good")
         return good, self.texts(fields.get("worrying"), "worrying")
 
-    def fits(self, node: _Node | None, what: str) -> Fits | None:
+    def fits(self, node: Node | None, what: str) -> Fits | None:
         if node is None:
             return None
-        if not isinstance(node, _Map):
+        if not isinstance(node, Map):
             self.report(node, "fits must be a mapping with stage, size and/or role")
             return None
         fields = self.fields(node, f"fits of {what}", FITS_KEYS, ())
@@ -612,10 +414,10 @@ class _BankReader:
         role = self.choice(fields["role"], "role", ROLES) if "role" in fields else None
         return Fits(stage=stage, size=size, role=role)
 
-    def answer(self, node: _Node | None, what: str) -> NumericAnswer | None:
+    def answer(self, node: Node | None, what: str) -> NumericAnswer | None:
         if node is None:
             return None
-        if not isinstance(node, _Map):
+        if not isinstance(node, Map):
             self.report(node, "answer must be a mapping with kind, metric and unit")
             return None
         fields = self.fields(node, f"answer of {what}", ANSWER_KEYS, ANSWER_REQUIRED)
@@ -636,7 +438,7 @@ class _BankReader:
             flag_below=below,
         )
 
-    def caution(self, node: _Node | None) -> str | None:
+    def caution(self, node: Node | None) -> str | None:
         caution = self.optional_text(node, "caution")
         if not caution or node is None:
             return caution
@@ -648,7 +450,7 @@ class _BankReader:
         self.placeholders(node, caution, "caution")
         return caution
 
-    def placeholders(self, node: _Node, text: str, label: str) -> None:
+    def placeholders(self, node: Node, text: str, label: str) -> None:
         allowed = " and ".join("{" + name + "}" for name in PLACEHOLDERS)
         for found in _PLACEHOLDER.finditer(text):
             if found.group(1) not in PLACEHOLDERS:
@@ -663,13 +465,13 @@ class _BankReader:
     # Mappings
 
     def fields(
-        self, node: _Map, what: str, allowed: Sequence[str], required: Sequence[str]
-    ) -> dict[str, _Node]:
+        self, node: Map, what: str, allowed: Sequence[str], required: Sequence[str]
+    ) -> dict[str, Node]:
         """The mapping's values by key, reporting duplicate, unknown and missing keys."""
-        found: dict[str, _Node] = {}
+        found: dict[str, Node] = {}
         key_lines: dict[str, int] = {}
         for key, value in node.pairs:
-            if not isinstance(key, _Scalar):
+            if not isinstance(key, Scalar):
                 self.report(key, f"keys in {what} must be plain names, not {_kind_of(key)}")
                 continue
             name = key.value
@@ -690,26 +492,26 @@ class _BankReader:
 
     # Values
 
-    def text(self, node: _Node | None, label: str) -> str:
+    def text(self, node: Node | None, label: str) -> str:
         """A non-empty string; '' (after reporting) when it is not one, or when node is None."""
         if node is None:
             return ""
-        if not isinstance(node, _Scalar):
+        if not isinstance(node, Scalar):
             self.report(node, f"{label} must be a string, not {_kind_of(node)}")
             return ""
         value = node.value.strip()
-        if not value or _is_null(node):
+        if not value or is_null(node):
             self.report(node, f"{label} is empty")
             return ""
         return value
 
-    def optional_text(self, node: _Node | None, label: str) -> str | None:
+    def optional_text(self, node: Node | None, label: str) -> str | None:
         return self.text(node, label) if node is not None else None
 
-    def texts(self, node: _Node | None, label: str, allow_empty: bool = False) -> tuple[str, ...]:
+    def texts(self, node: Node | None, label: str, allow_empty: bool = False) -> tuple[str, ...]:
         if node is None:
             return ()
-        if not isinstance(node, _Seq):
+        if not isinstance(node, Seq):
             shape = "a list of strings, like [first, second]"
             self.report(node, f"{label} must be {shape}, not {_kind_of(node)}")
             return ()
@@ -717,7 +519,7 @@ class _BankReader:
             self.report(node, f"{label} must not be empty")
         return tuple(self.text(item, f"each item of {label}") for item in node.items)
 
-    def choice(self, node: _Node | None, label: str, allowed: Sequence[str], noun: str | None = None) -> str:
+    def choice(self, node: Node | None, label: str, allowed: Sequence[str], noun: str | None = None) -> str:
         value = self.text(node, label)
         if value and value not in allowed and node is not None:
             self.report(node, _unknown_value(noun or label, value, allowed))
@@ -725,7 +527,7 @@ class _BankReader:
 
     def choices(
         self,
-        node: _Node | None,
+        node: Node | None,
         label: str,
         allowed: Sequence[str],
         noun: str | None = None,
@@ -743,7 +545,7 @@ class _BankReader:
 
     def optional_choices(
         self,
-        node: _Node | None,
+        node: Node | None,
         label: str,
         allowed: Mapping[str, str],
         noun: str,
@@ -754,7 +556,7 @@ class _BankReader:
             return None
         return self.choices(node, label, tuple(allowed), noun=noun, aliases=aliases)
 
-    def item_id(self, node: _Node | None, label: str) -> str:
+    def item_id(self, node: Node | None, label: str) -> str:
         value = self.text(node, label)
         if value and not _ID.match(value) and node is not None:
             example = "'turnover'" if label == "bank id" else "'hires-last-year'"
@@ -763,14 +565,14 @@ class _BankReader:
             return ""
         return value
 
-    def number(self, node: _Node | None, label: str) -> float | None:
+    def number(self, node: Node | None, label: str) -> float | None:
         if node is None:
             return None
-        if not isinstance(node, _Scalar):
+        if not isinstance(node, Scalar):
             self.report(node, f"{label} must be a number, not {_kind_of(node)}")
             return None
-        tag = _resolved_tag(node)
-        if tag not in (_CORE_TAG + "int", _CORE_TAG + "float"):
+        tag = resolved_tag(node)
+        if tag not in (CORE_TAG + "int", CORE_TAG + "float"):
             hint = " (remove the quotes)" if not node.plain else ""
             self.report(node, f"{label} must be a number, not '{_short(node.value)}'{hint}")
             return None
@@ -788,7 +590,7 @@ class _BankReader:
             return None
         return value
 
-    def count(self, node: _Node | None, label: str) -> int | None:
+    def count(self, node: Node | None, label: str) -> int | None:
         value = self.number(node, label)
         if value is None or node is None:
             return None
@@ -798,16 +600,16 @@ class _BankReader:
         return int(value)
 
 
-def _items(node: _Node | None) -> list[_Node]:
-    return node.items if isinstance(node, _Seq) else []
+def _items(node: Node | None) -> list[Node]:
+    return node.items if isinstance(node, Seq) else []
 
 
-def _is_filled(node: _Node) -> bool:
-    return isinstance(node, _Seq) and bool(node.items)
+def _is_filled(node: Node) -> bool:
+    return isinstance(node, Seq) and bool(node.items)
 
 
 def _short(value: str, limit: int = 60) -> str:
-    value = _one_line(value)
+    value = one_line(value)
     return value if len(value) <= limit else value[: limit - 3] + "..."
 
 
@@ -838,15 +640,15 @@ def check_text(text: str, path: str) -> FileCheck:
         line, col = _text_place(text, bad.start())
         check.problems.append(Problem(path, line, col, _unprintable_message(bad.group())))
         return check
-    composer = _Composer(path)
+    composer = Composer(_BANK_LIMITS)
     root = composer.compose(text)
-    check.problems.extend(composer.problems)
+    check.problems.extend(Problem(path, line, col, message) for line, col, message in composer.problems)
     if root is None and not composer.problems:
         check.problems.append(Problem(path, 1, 1, f"file has only comments; {_BANK_NEEDS}"))
     elif root is not None:
         try:
             _BankReader(check).read(root)
-        except _GiveUp as stop:
+        except GiveUp as stop:
             check.problems.append(Problem(path, stop.line, stop.col, stop.message))
     if check.problems:
         check.bank = None

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.errors import PrepError
+from interview_prep.yamlsafe import bounded_int, json_value, too_deep
 
 _SECTION = re.compile(r"^<!-- prep:(begin|end) ([a-z-]+) -->$")
 _ENTRY_BEGIN = re.compile(r"^<!-- prep:([a-z]+) (\{.*\}) -->$")
@@ -31,7 +32,7 @@ _ENTRY_END = re.compile(r"^<!-- prep:end ([0-9]+) -->$")
 # Any begin or end marker line, for scanning a whole body at once. Starting with a
 # literal newline (not a multi-line '^') lets the engine jump with a substring search.
 _MARKER_LINE = re.compile(r"\n<!-- prep:(?:([a-z]+) (\{.*\})|end ([0-9]+)) -->(?=\n|\Z)")
-_DECODER = json.JSONDecoder()
+_DECODER = json.JSONDecoder(parse_int=bounded_int)  # a 5,000-digit 'n' is refused, not a crash
 _LOOKS_LIKE_MARKER = re.compile(r"^\\*<!-- prep:")
 _ESCAPED_MARKER = re.compile(r"^\\+<!-- prep:")
 ENTRY_KINDS = frozenset({"answer", "skip", "flag", "note", "reflection"})
@@ -190,7 +191,7 @@ def replace_entry(text: str, number: int, meta: dict[str, Any], new_text: str, k
 
 def _number_in(payload: str) -> int | None:
     try:
-        value = json.loads(payload).get("n")
+        value = json_value(payload).get("n")
     except (ValueError, AttributeError):
         return None
     return value if isinstance(value, int) else None
@@ -199,14 +200,18 @@ def _number_in(payload: str) -> int | None:
 def _start_entry(kind: str, payload: str, path: Path, line: int) -> Entry:
     if kind not in ENTRY_KINDS:
         raise _broken(path, line, f"unknown entry kind '{kind}'")
+    if too_deep(payload):
+        raise _broken(path, line, "the marker's fields are nested too deeply; a marker is one flat object")
     try:
         # raw_decode skips json.loads' whitespace handling (~3x faster on a marker); a
         # payload it does not consume whole goes to json.loads for the usual error.
         meta, end = _DECODER.raw_decode(payload)
         if end != len(payload):
-            meta = json.loads(payload)
+            meta = json_value(payload)
     except json.JSONDecodeError as error:
         raise _broken(path, line, f"the marker's fields are not valid JSON ({error.msg})") from None
+    except ValueError as error:  # an integer longer than any prep writes
+        raise _broken(path, line, f"the marker's fields hold {error}") from None
     if not isinstance(meta, dict) or not isinstance(meta.get("n"), int):
         raise _broken(path, line, "the marker must carry a number field 'n'")
     return Entry(kind, meta, "", line)

@@ -3,7 +3,8 @@
 prep writes every value as JSON (valid YAML), one `key: value` per line, so the
 usual file is read by a tiny JSON-per-line reader with no YAML import (start-up
 time matters: `prep list` reads every company). A file a human edited into
-richer YAML falls back to PyYAML's safe loader. Nothing ever constructs
+richer YAML falls back to the hardened reader in yamlsafe.py (no aliases, no
+deep nesting, no foreign tags, no endless integers). Nothing ever constructs
 arbitrary objects.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.errors import PrepError
+from interview_prep.yamlsafe import MAX_INT_DIGITS, Composer, Limits, Map, Scalar, json_value, to_python
 
 FENCE = "---"
 _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): (.*)")
@@ -108,10 +110,12 @@ def _parse_simple(header: str) -> dict[str, Any] | None:
         if raw in _LITERALS:
             fields[key] = _LITERALS[raw]
         elif _INT.fullmatch(raw):
+            if len(raw) > MAX_INT_DIGITS:
+                return None  # the YAML path reports it, located
             fields[key] = int(raw)
         elif raw[:1] in '"[{':
             try:
-                fields[key] = json.loads(raw)
+                fields[key] = json_value(raw)
             except ValueError:
                 return None
         else:
@@ -119,52 +123,44 @@ def _parse_simple(header: str) -> dict[str, Any] | None:
     return fields
 
 
-def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
-    import yaml
+_FRONT_MATTER_LIMITS = Limits("the front matter", max_depth=8, needed_depth=2, max_events=20_000)
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        for event in yaml.parse(header, Loader=loader):
-            if isinstance(event, yaml.AliasEvent):  # '*name' can expand exponentially (billion laughs)
-                mark = event.start_mark
-                where = f"{mark.line + 2}:{mark.column + 1}" if mark else "2:1"
-                raise PrepError(
-                    f"{path}:{where}: the front matter uses a YAML alias "
-                    f"(*{event.anchor}); prep does not expand aliases. Write the value out in full."
-                )
-        _refuse_duplicate_keys(yaml.compose(header, Loader=loader), path)
-        data = yaml.load(header, Loader=loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 2 if mark else 1
-        col = mark.column + 1 if mark else 1
+
+def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
+    """Hand-edited front matter, read by the hardened composer (no aliases, no deep nesting)."""
+    composer = Composer(_FRONT_MATTER_LIMITS)
+    root = composer.compose(header)
+    if composer.problems:
+        line, col, message = composer.problems[0]
+        if "alias" in message or "anchor" in message:
+            message += " (prep does not expand aliases)"
         raise PrepError(
-            f"{path}:{line}:{col}: the front matter is not valid YAML ({error.problem}). "
-            "Fix that line in your editor."
-        ) from None
-    except yaml.YAMLError as error:
-        raise PrepError(f"{path}:1:1: the front matter is not valid YAML ({error}).") from None
-    if data is None:
+            f"{path}:{line + 1}:{col}: the front matter is not valid YAML ({message}). Fix that line in your editor."
+        )
+    if root is None:
         return {}
-    if not isinstance(data, dict):
+    if not isinstance(root, Map):
         raise PrepError(f"{path}:2:1: the front matter must be 'key: value' lines. Fix it in your editor.")
+    _refuse_duplicate_keys(root, path)
+    try:
+        data = to_python(root)
+    except ValueError as error:
+        raise PrepError(
+            f"{path}: the front matter is not valid here, line {error}. Fix it in your editor."
+        ) from None
     return {str(key): value for key, value in data.items()}
 
 
-def _refuse_duplicate_keys(root: Any, path: Path) -> None:
+def _refuse_duplicate_keys(root: Map, path: Path) -> None:
     """PyYAML keeps the last of two equal keys, but set_field changes the first: refuse, so an edit is never lost."""
-    import yaml
-
-    if not isinstance(root, yaml.MappingNode):
-        return
     seen: dict[str, int] = {}
-    for key_node, _value in root.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+    for key_node, _value in root.pairs:
+        if not isinstance(key_node, Scalar):
             continue
-        line = key_node.start_mark.line + 2
+        line = key_node.line + 1
         if key_node.value in seen:
             raise PrepError(
-                f"{path}:{line}:{key_node.start_mark.column + 1}: the front matter has '{key_node.value}' twice "
+                f"{path}:{line}:{key_node.col}: the front matter has '{key_node.value}' twice "
                 f"(also on line {seen[key_node.value]}). Keep one of them."
             )
         seen[key_node.value] = line
