@@ -198,7 +198,10 @@ _PAGE_RULES: Final[list[Rule]] = [
     (re.compile(r"\bnot (?:even )?once\b"), lambda m: Value(0.0, 0.0)),
     (re.compile(r"\bonce or twice\b"), lambda m: Value(1.0, 2.0)),
     (re.compile(r"\ba few times\b|\ba few\b"), lambda m: Value(2.0, 3.0, '"a few" read as 2-3')),
-    (re.compile(r"\bevery night\b|\beach night\b|\bnightly\b"), lambda m: Value(7.0, 7.0, "every night")),
+    (
+        re.compile(r"\bevery (?:single )?night\b|\beach night\b|\bnightly\b"),
+        lambda m: Value(7.0, 7.0, "every night"),
+    ),
     (re.compile(r"\bmost nights\b"), lambda m: Value(4.0, 6.0, '"most nights" read as 4-6')),
     (re.compile(r"\b(once|twice|thrice) (?:a|per|every) " + _PERIOD), _once_per(1.0, "")),
     (
@@ -229,13 +232,14 @@ _DAY_ALIASES: Final = {
 }  # fmt: skip
 _WEEKDAY = r"\b(" + "|".join(sorted(_DAY_ALIASES, key=len, reverse=True)) + r")\b"
 _OFFICE_RULES: Final[list[Rule]] = [
+    (re.compile(r"\bonce or twice (?:a|per|every) week\b"), lambda m: Value(1.0, 2.0)),
     (
         re.compile(_WEEKDAY + r" (?:to|-|through|thru|till) " + _WEEKDAY),
         lambda m: _weekday_span(m.group(1), m.group(2)),
     ),
     (
         re.compile(
-            r"\b(?:every ?day|daily|full(?: ?- ?| )time in the office|fully (?:in ?- ?)?office|"
+            r"\b(?:every ?day|daily|full(?: ?- ?| )time in the office|fully (?:in(?: ?- ?| ))?(?:the )?office|"
             r"in the office full(?: ?- ?| )time|all week|(?:the )?whole week)\b"
         ),
         lambda m: Value(5.0, 5.0),
@@ -309,7 +313,10 @@ _MANAGER_RULES: Final[list[Rule]] = [
         ),
     ),
     (
-        re.compile(r"\bsame (?:manager|one|person|boss)\b|\bjust the one\b|\bonly one\b|\bno changes?\b"),
+        re.compile(
+            r"\bsame (?:manager|one|person|boss)\b|\bjust the one\b|\bonly one\b|\bno changes?\b|"
+            r"\b(?:just|only) me\b"
+        ),
         lambda m: Value(1.0, 1.0),
     ),
 ]

@@ -59,9 +59,19 @@ def hours_per_week(text: str) -> Value | None:
 
 
 def _regions(tokens: Sequence[Token]) -> list[int]:
-    """Where to look: after the last "but"/"really" first ("officially 40, but really 50"), then everywhere."""
+    """Where to look first: a number said to be the real one ("40 on paper, 50 in reality"), or what
+    follows the last "but"/"really" ("officially 40, but really 50"); then everywhere."""
+    for cue in (k for k in range(len(tokens)) if word_at(tokens, k) in _REAL):
+        if isinstance(_token(tokens, cue + 1), Num):
+            return [cue + 1, 0]  # "in practice 50"
+        before = [j for j in range(max(0, cue - 3), cue) if isinstance(tokens[j], Num)]
+        if before:
+            return [before[-1], 0]  # "50 in reality"
     last = max((k for k in range(len(tokens)) if word_at(tokens, k) in CONTRAST), default=None)
     return [0] if last is None else [last + 1, 0]
+
+
+_REAL: Final = frozenset({"reality", "practice", "realistically", "actually"})
 
 
 def _candidates(
@@ -225,7 +235,10 @@ def _shift_count(tokens: Sequence[Token]) -> tuple[float | None, int]:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if isinstance(following, Num) and following.value > 7:
             return token.value, i  # "three 12-hour shifts"
-        if word_at(tokens, i + 1) == "shifts" or (following == Num(1.0) and word_at(tokens, i + 2) == "week"):
+        per_week = (following == Num(1.0) or word_at(tokens, i + 1) == "per") and word_at(
+            tokens, i + 2
+        ) == "week"
+        if word_at(tokens, i + 1) == "shifts" or per_week:
             return token.value, i  # "4 shifts", "four a week"
     return None, -1
 

@@ -32,6 +32,7 @@ _SINCE_MONTH = re.compile(
     + _MONTH
     + r"(?: (?:of )?(\d{4}))?\b"
 )
+_LAST_YEAR_MONTH = re.compile(r"\blast year in " + _MONTH + r"\b|\b(?:in|since) " + _MONTH + r" last year\b")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?) (?:-|to|or) (\d+(?:\.\d+)?) (years?|yrs?|months?)\b")
 _DURATION_WORDS = re.compile(r"\b(?:years?|yrs?|months?|mos?|weeks?|decades?|days?)\b")
 
@@ -39,6 +40,11 @@ _DURATION_WORDS = re.compile(r"\b(?:years?|yrs?|months?|mos?|weeks?|decades?|day
 def tenure_years(text: str, today: date | None = None) -> Value | None:
     said = plain(tokenize(text))
     if today is not None:
+        last_year = _LAST_YEAR_MONTH.search(said)
+        if last_year is not None:
+            years = _from_month(_MONTHS[last_year.group(1) or last_year.group(2)], str(today.year - 1), today)
+            if years is not None:
+                return Value(years, years, f"counted to {today.isoformat()}")
         match = _SINCE_MONTH.search(said)
         if match is not None and not _DURATION_WORDS.search(said[: match.start()]):
             years = _from_month(_MONTHS[match.group(1)], match.group(2), today)
