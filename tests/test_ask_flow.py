@@ -510,6 +510,22 @@ def test_a_later_round_opens_with_what_to_probe(
     assert "still unasked: How long have you been at acme?" in out
 
 
+def test_a_later_round_probes_number_and_dealbreaker_findings_saying_what_they_were(
+    keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_company(prep_home, keep=["hate", "hours-per-week", "love"])
+    (prep_home / "config.yaml").write_text("dealbreakers:\n  - no code review\n")
+    keyboard.type("/d\r")
+    for question, text in (("hours-per-week", "eleven-hour days"), ("hate", "There is no code review here")):
+        code, _, err = prep("answer", "acme", question, text, "--who", "Lee")
+        assert code == 0, err
+    start(resume=False)
+    flow.run(start(resume=True))
+    out = capsys.readouterr().out
+    assert "number past a limit: Hours 55 hours per week" in out
+    assert "dealbreaker heard: Dealbreaker: no code review" in out
+
+
 def test_a_recruiter_only_panel_moves_the_company_to_screening(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     keyboard.type("/d\r")
