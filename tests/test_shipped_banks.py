@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -126,3 +127,35 @@ def test_tailoring_startup_ic_vs_public_manager_vs_recruiter_screen(catalog: Cat
     assert {"salary-band", "process-timeline"} <= screen
     assert len(screen) < len(startup) // 3
     assert not {"tech-stack-decisions", "hours-per-week", "last-incident"} & screen
+
+
+def test_must_and_should_questions_are_deep_enough_to_use_in_the_room(catalog: Catalog) -> None:
+    """Two good and two worrying signs for every must and should; a follow-up for every must."""
+    shallow = []
+    for question in catalog.questions.values():
+        if question.priority in ("must", "should"):
+            if len(question.good) < 2 or len(question.worrying) < 2:
+                shallow.append(f"{question.id}: {len(question.good)} good, {len(question.worrying)} worrying")
+            if question.priority == "must" and not question.follow_ups:
+                shallow.append(f"{question.id}: a must with no follow-up")
+    assert shallow == []
+
+
+# Asking these tells the interviewer something about you that can be held against you.
+REVEALING = re.compile(
+    r"\b(parental|maternity|paternity|pregnan\w*|school runs?|childcare|caring for|carers?|"
+    r"another team|move teams|internal (mobility|transfer))\b",
+    re.IGNORECASE,
+)
+
+
+def test_questions_that_reveal_family_plans_or_a_wish_to_move_carry_a_caution(catalog: Catalog) -> None:
+    revealing = [q for q in catalog.questions.values() if REVEALING.search(" ".join((q.text, *q.follow_ups)))]
+    assert revealing, "the pattern should find the caregiving and mobility questions"
+    assert [q.id for q in revealing if not q.caution] == []
+
+
+def test_every_caution_is_one_short_line(catalog: Catalog) -> None:
+    for question in catalog.questions.values():
+        if question.caution is not None:
+            assert "\n" not in question.caution and 20 <= len(question.caution) <= 200, question.id
