@@ -166,6 +166,22 @@ def test_no_usable_number_gives_no_reading(metric: str, text: str) -> None:
     assert read_value(metric, "", text, TODAY) is None
 
 
+@pytest.mark.parametrize(
+    ("metric", "text"),
+    [
+        ("hours_per_week", "my 2 kids leave school at 3"),
+        ("hours_per_week", "we have 4 standups a week"),
+        ("oncall_weeks_per_month", "we have 2 services on call"),
+        ("office_days_per_week", "the office is 30 minutes away"),
+        ("vacation_days_taken", "my 3 kids have school holidays"),
+        ("tenure_years", "my 2nd job after university"),
+        ("managers_in_24_months", "we have 3 directors"),
+    ],
+)
+def test_a_number_counting_something_else_is_not_the_metric(metric: str, text: str) -> None:
+    assert read_value(metric, "", text, TODAY) is None
+
+
 def test_a_users_own_metric_is_read_by_its_unit() -> None:
     own = NumericAnswer("number", "my_weekly_hours", "hours per week", flag_above=45)
     reading = metrics.read(own, "ten-hour days")

@@ -83,6 +83,8 @@ def span_at(tokens: Sequence[Token], i: int) -> Span | None:
     clock_like = first.exact or second.exact or word_at(tokens, i - 1) in ("from", "between")
     if not clock_like and _on_24h(second) > _on_24h(first):
         return None  # "8 to 10" with nothing that makes it a time: a count, not a span
+    if any(word_at(tokens, k) in ("core", "office", "opening", "open") for k in range(max(0, i - 3), i)):
+        return None  # "core hours 10 to 4", "the office is open 8 to 8": not a working day
     length = _length(first, second)
     return None if length is None else Span(length, i, second.end)
 

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from typing import Final
 
 from interview_prep.core.numbers.tokens import tokenize
-from interview_prep.core.numbers.value import Value, plain
+from interview_prep.core.numbers.value import COUNTED_NOUN, NUMBER, Value, plain
 
 WEEKS_PER_MONTH: Final = 52 / 12
-_N = r"(\d+(?:\.\d+)?)"
+_N = NUMBER
 _RANGE = _N + r"(?: (?:-|to|or) " + _N + r")?"
 _PERIOD_WEEKS: Final = {
     "night": 1 / 7,
@@ -185,7 +185,7 @@ def _bare(
     said: str, most: float, skip_units: str = r"people|person|engineers|years?|months|days|hours"
 ) -> Value | None:
     """A number said on its own, as the question's unit, if it is plausible for it."""
-    match = re.search(_RANGE + r"(?! (?:" + skip_units + r"|%|/))", said)
+    match = re.search(_RANGE + r"(?! (?:" + skip_units + r"|%|/))(?!" + COUNTED_NOUN + ")", said)
     if match is None:
         return None
     low, high = _ends(match, 1)
@@ -330,8 +330,11 @@ def _every_months(months: float) -> Value | None:
 
 
 _MANAGER_UNITS = r"years?|months|people|person|engineers|reports|days|weeks"
+_NOT_MANAGERS = r" (?!(?:managers|bosses|leads|mgrs|heads|is|was|has|this|as)\b)[a-z]+s\b"  # "3 directors"
 _MANAGER_COUNT: Final[Rule] = (
-    re.compile(r"(?<!new )" + _RANGE + r"(?! (?:" + _MANAGER_UNITS + r"|every|%|/))"),
+    re.compile(
+        r"(?<!new )" + _RANGE + r"(?! (?:" + _MANAGER_UNITS + r"|every|%|/))(?!" + _NOT_MANAGERS + ")"
+    ),
     lambda m: Value(*_ends(m, 1)) if _ends(m, 1)[1] <= 24 else None,
 )
 

@@ -106,7 +106,7 @@ def _clock_positions(tokens: Sequence[Token], covered: set[int]) -> set[int]:
     loose = {
         i
         for i, t in enumerate(tokens)
-        if isinstance(t, Num) and t.value <= 12 and word_at(tokens, i + 1) not in _HOUR_WORDS
+        if isinstance(t, Num) and t.value <= 12 and word_at(tokens, i - 1) in _ROUGHLY
     }
     minutes = {i for i in exact | loose if word_at(tokens, i - 1) == ":"}  # the 30 of "7:30"
     covered |= minutes
@@ -126,6 +126,9 @@ def _is_exception(tokens: Sequence[Token], end: int) -> bool:
         word_at(tokens, k) in ("otherwise", "normally", "usually", "typically") for k in range(len(tokens))
     )
     return usual and bool(near & _EXCEPTIONS)
+
+
+_ROUGHLY: Final = frozenset({"around", "about", "roughly", "approximately", "ish", "~"})
 
 
 def _is_fraction(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -153,7 +156,11 @@ def _from_expression(
     period = _period_at(tokens, j)
     explicit = said_hours or period != ""
     low, high = _ends(expression)
+    if not explicit and _counts_something_else(tokens, j):
+        return None  # "2 kids", "3 meetings a day"
     if period == "" and high <= _LONGEST_DAY:
+        if not said_hours and not _mentions_days(tokens):
+            return None  # a small bare number with nothing about days: "I get in around 9", "Q3"
         period = "day"  # "8 hours" answered to a question about the week means a day's work
     if period == "day":
         if high > 24 or low < 1:
@@ -170,6 +177,20 @@ def _ends(expression: Expression) -> tuple[float, float]:
     low = expression.first.number.value
     high = expression.second.number.value if expression.second else low
     return min(low, high), max(low, high)
+
+
+def _counts_something_else(tokens: Sequence[Token], j: int) -> bool:
+    following = word_at(tokens, j)
+    return following.endswith("s") and following not in _DAY_WORDS and following not in _SAFE_AFTER
+
+
+_SAFE_AFTER: Final = frozenset(
+    {"hours", "hrs", "tops", "plus", "weeks", "is", "was", "has", "as", "its", "this", "thus"}
+)
+
+
+def _mentions_days(tokens: Sequence[Token]) -> bool:
+    return any(word_at(tokens, k) in _DAY_WORDS for k in range(len(tokens)))
 
 
 def _period_at(tokens: Sequence[Token], j: int) -> str:

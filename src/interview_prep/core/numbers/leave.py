@@ -6,9 +6,9 @@ import re
 from typing import Final
 
 from interview_prep.core.numbers.tokens import tokenize
-from interview_prep.core.numbers.value import Value, plain
+from interview_prep.core.numbers.value import COUNTED_NOUN, NUMBER, Value, plain
 
-_N = r"(\d+(?:\.\d+)?)"
+_N = NUMBER
 _RANGE = _N + r"(?: (?:-|to|or) " + _N + r")?"
 _DAYS_PER: Final = {"day": 1.0, "week": 5.0, "wk": 5.0, "fortnight": 10.0, "month": 21.0}
 _UNIT = r"(days?|weeks?|wks?|fortnights?|months?)"
@@ -16,7 +16,9 @@ _AMOUNT = re.compile(
     _RANGE
     + r"(?: (?:full |whole |working |work |business |days? of )?"
     + _UNIT
-    + r"\b)?(?! ?(?:%|years?|yrs?|people|hours|h\b|times|/))"
+    + r"\b)?(?! ?(?:%|years?|yrs?|people|hours|h\b|times|/))(?!"
+    + COUNTED_NOUN
+    + ")"
 )
 _FORTNIGHT = re.compile(r"\b(?:a|one) fortnight\b")
 _A_FEW = re.compile(r"\ba few\b")

@@ -10,9 +10,9 @@ import re
 from typing import Final
 
 from interview_prep.core.numbers.tokens import tokenize
-from interview_prep.core.numbers.value import Value, plain
+from interview_prep.core.numbers.value import NUMBER, Value, plain
 
-_N = r"(\d+(?:\.\d+)?)"
+_N = NUMBER
 _RANGE = _N + r"(?: (?:-|to|or) " + _N + r")?"
 _HEDGE = r"(?:about |around |roughly |maybe |nearly |almost |just over |just under |approximately |~ )?"
 _GROUPS = re.compile(_N + r" (?:teams|squads|pods|groups|pairs) of " + _HEDGE + _N + r"\b")

@@ -24,7 +24,8 @@ Token = str | Num
 _TRANSLATE: Final = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "’": "'", "‘": "'"})
 _THOUSANDS_COMMA: Final = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 _TOKEN: Final = re.compile(
-    r"(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<k>k(?![a-z]))?"
+    r"(?P<ordinal>[0-9]+(?:st|nd|rd|th)(?![a-z]))"  # "3rd" is a rank, not a quantity
+    r"|(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<k>k(?![a-z]))?"
     r"|(?P<word>[a-z]+(?:'[a-z]+)*)"
     r"|(?P<sym>[^\s\w])"
 )
@@ -98,7 +99,7 @@ def _raw_tokens(text: str) -> list[Token]:
     for match in _TOKEN.finditer(normal):
         digits = match.group("num")
         if digits is None:
-            tokens.append(match.group("word") or match.group("sym"))
+            tokens.append(match.group("word") or match.group("ordinal") or match.group("sym"))
         elif len(digits) > _MAX_DIGITS:
             tokens.append("#")
         elif match.group("k"):

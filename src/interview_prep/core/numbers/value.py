@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -98,5 +99,17 @@ def expressions(tokens: Sequence[Token], start: int = 0) -> Iterator[Expression]
 
 
 def plain(tokens: Sequence[Token]) -> str:
-    """The tokens as one line with every number in digits: "every other week", "1 week in 6"."""
-    return " ".join(f"{token.value:g}" if isinstance(token, Num) else token for token in tokens)
+    """The tokens as one line with every number in digits: "every other week", "1 week in 6";
+    "a couple of weeks" reads "2 weeks"."""
+    said = " ".join(f"{token.value:g}" if isinstance(token, Num) else token for token in tokens)
+    return _COUNT_OF.sub(r"\1 \2", said)
+
+
+_COUNT_OF = re.compile(r"(\d) of (days?|weeks?|months?|years?|times|hours?|nights?)\b")
+# A bare number followed by a plural noun counts that noun ("2 kids", "3 meetings"), not the metric.
+COUNTED_NOUN = (
+    r" (?!(?:times|pages|alerts|calls|nights|wakeups|plus|tops|hours|hrs|days|weeks|months|years|"
+    r"is|was|has|does|this|thus|as|its|yes|less|unless)\b)[a-z]+s\b"
+)
+# A number in digits, never part of a longer one ("20" is not read as "2").
+NUMBER = r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])"
