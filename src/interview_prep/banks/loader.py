@@ -164,8 +164,8 @@ def _cache_key(shipped: list[Path], user: list[Path]) -> list[Any] | None:
     try:
         # The code that turns banks into a catalog: a change to it (or an upgrade) rebuilds.
         here = Path(__file__)
-        sources = (here, here.with_name("validate.py"), here.with_name("model.py"))
-        for source in (*sources, here.parent.parent / "yamlsafe.py"):
+        # Every module of the banks package (validate, reader, schema, model...) and the YAML reader.
+        for source in (*sorted(here.parent.glob("*.py")), here.parent.parent / "yamlsafe.py"):
             stat = source.stat()
             key.append([source.name, stat.st_size, stat.st_mtime_ns])
         for kind, paths in (("shipped", shipped), ("user", user)):
