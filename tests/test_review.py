@@ -32,6 +32,7 @@ def test_golden_json(prep_home: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert list(data) == [
+        "format",
         "company",
         "reflection",
         "side_by_side",

@@ -120,19 +120,8 @@ class Composer:
         return None
 
     def _compose_events(self, loader: Any) -> Node | None:
-        # The hot loop of every `prep` run that reads banks: events stay untyped (Any)
-        # and are told apart by exact type; the rare anchor/tag check is off the fast path.
-        from yaml.events import (
-            AliasEvent,
-            DocumentStartEvent,
-            MappingEndEvent,
-            MappingStartEvent,
-            ScalarEvent,
-            SequenceEndEvent,
-            SequenceStartEvent,
-            StreamEndEvent,
-        )
-
+        # The hot loop of every run that reads banks: events stay untyped (Any), told apart by exact type.
+        scalar, map_start, seq_start, map_end, seq_end, alias, doc_start, stream_end = _event_types()
         root: Node | None = None
         open_nodes: list[Seq | Map] = []
         pending_keys: list[Node | None] = []
@@ -142,33 +131,33 @@ class Composer:
             event = loader.get_event()
             kind = type(event)
             node: Node
-            if kind is ScalarEvent:
+            if kind is scalar:
                 mark = event.start_mark
                 node = Scalar(event.value, mark.line + 1, mark.column + 1, event.tag, event.implicit[0])
                 if event.anchor is not None or event.tag is not None:
                     self._check_anchor_and_tag(event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            elif kind is map_start or kind is seq_start:
                 mark = event.start_mark
                 if len(open_nodes) >= max_depth:
                     raise GiveUp(mark.line + 1, mark.column + 1, self._too_deep())
                 if event.anchor is not None or event.tag is not None:
                     self._check_anchor_and_tag(event)
-                new_node = Map if kind is MappingStartEvent else Seq
+                new_node = Map if kind is map_start else Seq
                 open_nodes.append(new_node(mark.line + 1, mark.column + 1))
                 pending_keys.append(None)
                 continue
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            elif kind is map_end or kind is seq_end:
                 node = open_nodes.pop()
                 pending_keys.pop()
-            elif kind is AliasEvent:
+            elif kind is alias:
                 node = self._alias(event)
-            elif kind is DocumentStartEvent:
+            elif kind is doc_start:
                 documents += 1
                 if documents > 1:
                     self._add(*place(event), self._one_document())
                     break
                 continue
-            elif kind is StreamEndEvent:
+            elif kind is stream_end:
                 break
             else:
                 continue
@@ -235,6 +224,21 @@ class Composer:
 
     def _add(self, line: int, col: int, message: str) -> None:
         self.problems.append((line, col, message))
+
+
+def _event_types() -> tuple[type, ...]:
+    from yaml import events
+
+    return (
+        events.ScalarEvent,
+        events.MappingStartEvent,
+        events.SequenceStartEvent,
+        events.MappingEndEvent,
+        events.SequenceEndEvent,
+        events.AliasEvent,
+        events.DocumentStartEvent,
+        events.StreamEndEvent,
+    )
 
 
 def place(event: Any) -> tuple[int, int]:

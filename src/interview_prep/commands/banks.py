@@ -2,84 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from interview_prep import output
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.errors import PrepError
-
-
-def question_json(question: Question) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": question.id,
-        "bank": question.bank,
-        "category": question.category,
-        "text": question.text,
-        "why": question.why,
-        "ask": list(question.ask),
-        "when": list(question.when),
-        "priority": question.priority,
-        "listen_for": {"good": list(question.good), "worrying": list(question.worrying)},
-        "follow_ups": list(question.follow_ups),
-        "source": question.source,
-    }
-    if question.fits is not None:
-        data["fits"] = {
-            "stage": list(question.fits.stage or []),
-            "size": list(question.fits.size or []),
-            "role": question.fits.role,
-        }
-    if question.answer is not None:
-        data["answer"] = {
-            "kind": question.answer.kind,
-            "metric": question.answer.metric,
-            "unit": question.answer.unit,
-            "flag_above": question.answer.flag_above,
-            "flag_below": question.answer.flag_below,
-        }
-    return data
-
-
-def catalog_json(catalog: Catalog) -> dict[str, Any]:
-    return {
-        "banks": [
-            {
-                "id": bank.id,
-                "title": bank.title,
-                "path": bank.path,
-                "questions": bank.questions,
-                "signals": bank.signals,
-                "prep": bank.prep,
-                "user": bank.user,
-            }
-            for bank in catalog.banks
-        ],
-        "categories": [
-            {
-                "id": category,
-                "title": title,
-                "questions": sum(1 for q in catalog.questions.values() if q.category == category),
-            }
-            for category, title in CATEGORIES.items()
-        ],
-        "questions": [question_json(question) for question in catalog.questions.values()],
-        "signals": [
-            {
-                "id": s.id,
-                "bank": s.bank,
-                "text": s.text,
-                "why": s.why,
-                "severity": s.severity,
-                "match": list(s.match),
-                "source": s.source,
-            }
-            for s in catalog.signals.values()
-        ],
-        "prep": [
-            {"id": p.id, "bank": p.bank, "prompt": p.prompt, "why": p.why, "kind": p.kind}
-            for p in catalog.prep.values()
-        ],
-    }
 
 
 def banks_table(catalog: Catalog, width: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from interview_prep.commands.context import Context, now, today
@@ -10,6 +12,7 @@ from interview_prep.core import compare
 from interview_prep.core import review as analysis
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
+from interview_prep.core.results import FollowUpDone, Reflected
 from interview_prep.core.transcript import Interview, Reflection
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks
@@ -43,6 +46,35 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
         today(),
         settings.values,
     )
+
+
+# What the user answers when asked to reflect first: gut, excited, worries, accept.
+ReflectionAnswers = tuple[int | None, str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewOutcome:
+    """`prep review COMPANY`: the review, the reflection written first (if any), where it was saved."""
+
+    review: analysis.Review
+    reflected: Reflected | None
+    saved_to: Path | None
+
+
+def review_company(
+    ctx: Context, name: str, write: bool, ask_reflection: Callable[[], ReflectionAnswers] | None
+) -> ReviewOutcome:
+    """One company's review; with `ask_reflection`, the missing reflection is asked and saved first."""
+    reflected = None
+    if ask_reflection is not None and needs_reflection(ctx, name) is not None:
+        reflected = reflect(ctx, name, *ask_reflection())
+    data = company_review(ctx, name)
+    saved_to = None
+    if write:
+        from interview_prep.render.review_view import markdown
+
+        saved_to = write_review(ctx, data.company.slug, markdown(data)).relative_to(ctx.home)
+    return ReviewOutcome(data, reflected, saved_to)
 
 
 def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
@@ -93,7 +125,7 @@ def needs_reflection(ctx: Context, name: str) -> Interview | None:
     return latest if latest.reflection is None else None
 
 
-def reflect(ctx: Context, name: str, gut: int | None, excited: str, worries: str, accept: str) -> str:
+def reflect(ctx: Context, name: str, gut: int | None, excited: str, worries: str, accept: str) -> Reflected:
     company = store.resolve_company(ctx.home, name)
     paths = interview_store.list_interview_paths(ctx.home, company.slug)
     if not paths:
@@ -107,10 +139,10 @@ def reflect(ctx: Context, name: str, gut: int | None, excited: str, worries: str
     interview_store.set_reflection(
         paths[-1], Reflection(gut, excited.strip(), worries.strip(), accept, now())
     )
-    return f"Saved your reflection to {paths[-1].relative_to(ctx.home)}."
+    return Reflected(paths[-1].relative_to(ctx.home))
 
 
-def done(ctx: Context, name: str, item: str) -> str:
+def done(ctx: Context, name: str, item: str) -> FollowUpDone:
     found = company_review(ctx, name)
     ids = {f.id: f.text for f in found.followups}
     if item not in ids:
@@ -121,7 +153,7 @@ def done(ctx: Context, name: str, item: str) -> str:
         known = ", ".join(ids) or "none yet (they appear after an interview)"
         raise PrepError(f"No follow-up '{item}' for {found.company.name}.{hint} Follow-ups: {known}.")
     store.mark_followup_done(ctx.home, found.company.slug, item, ids[item])
-    return f"Ticked off: {ids[item]}."
+    return FollowUpDone(item, ids[item])
 
 
 def write_review(ctx: Context, slug: str, markdown: str) -> Path:

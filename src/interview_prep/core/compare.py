@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from interview_prep.banks.model import Catalog
@@ -84,7 +84,3 @@ def sort_rows(rows: Sequence[CompanyRow], column: str) -> list[CompanyRow]:
         "followups": lambda r: -r.pending_followups,
     }
     return sorted(rows, key=lambda r: (keys[column](r), r.name.casefold()))
-
-
-def row_json(row: CompanyRow) -> dict[str, Any]:
-    return asdict(row)

@@ -1,8 +1,8 @@
 """What a company's interviews add up to. Pure: plain data in, plain data out.
 
 Sections, in the order the review shows them: header, reflection, side by
-side, themes, red flags, coverage, follow-ups. `to_json` is the documented,
-stable form (docs/review.md).
+side, themes, red flags, coverage, follow-ups. render/json_views.py gives the
+documented JSON form (docs/json.md).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
@@ -24,7 +23,6 @@ from interview_prep.core.findings import (
     number_flags,
     numeric_readings,
     quote,
-    reading_json,
 )
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
@@ -254,94 +252,3 @@ def _plus_hours(stamp: str, hours: int) -> str:
         return (datetime.fromisoformat(stamp) + timedelta(hours=hours)).isoformat(timespec="minutes")
     except ValueError:
         return ""
-
-
-def to_json(data: Review) -> dict[str, Any]:
-    company = data.company
-    return {
-        "company": {
-            "name": company.name,
-            "slug": company.slug,
-            "role": company.role,
-            "stage": company.stage,
-            "size": company.size,
-            "status": company.status,
-            "rounds": data.rounds,
-            "interviewers": [{"name": n, "role": r} for n, r in data.interviewers],
-        },
-        "reflection": {
-            "latest": _reflection_json(data.latest_reflection),
-            "rounds": [{"interview": iv, **(_reflection_json(r) or {})} for iv, r in data.reflections],
-        },
-        "side_by_side": {
-            "interviewers": data.side_by_side_people,
-            "rows": [
-                {"question_id": qid, "question": text, "answers": answers}
-                for qid, text, answers in data.side_by_side
-            ],
-        },
-        "themes": [
-            {
-                "question_id": t.question_id,
-                "phrase": t.phrase,
-                "who": list(t.who),
-                "everyone": t.everyone,
-                "strength": t.strength,
-                "evidence": [{"who": w, "text": s} for w, s in t.evidence],
-                "explanation": themes.explain(t, data.question_label(t.question_id)),
-            }
-            for t in data.themes
-        ],
-        "flags": [
-            {
-                "kind": f.kind,
-                "severity": f.severity,
-                "text": f.text,
-                "who": f.who,
-                "when": f.when,
-                "evidence": f.evidence,
-            }
-            for f in data.flags
-        ],
-        "metrics": {
-            m.metric: {
-                "value": None if m.value is None else round(m.value, 1),
-                "unit": m.unit,
-                "flagged": m.flagged,
-                "readings": [reading_json(who, reading) for who, reading in m.readings],
-            }
-            for m in data.metrics.values()
-        },
-        "values": [
-            {
-                "value": item.value,
-                "heard": [{"who": w, "question_id": q, "text": t} for w, q, t in item.heard],
-            }
-            for item in data.values
-        ],
-        "coverage": {
-            "categories": [
-                {"category": c.category, "title": c.title, "asked": c.asked, "total": c.total}
-                for c in data.coverage
-            ],
-            "unasked_musts": [{"id": qid, "text": text} for qid, text in data.unasked_musts],
-            "next_round": [{"kind": p.kind, "text": p.text, "why": p.why} for p in data.next_round],
-        },
-        "followups": [{"id": f.id, "text": f.text, "due": f.due, "done": f.done} for f in data.followups]
-        + [
-            {"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
-            for who, text in data.next_steps
-        ],
-    }
-
-
-def _reflection_json(reflection: Reflection | None) -> dict[str, Any] | None:
-    if reflection is None:
-        return None
-    return {
-        "gut": reflection.gut,
-        "excited": reflection.excited,
-        "worries": reflection.worries,
-        "accept": reflection.accept,
-        "at": reflection.at,
-    }

@@ -1,0 +1,143 @@
+"""The Typer commands for the interview: ask and the one-shot answer, flag, note."""
+
+from typing import Annotated
+
+import typer
+
+from interview_prep import cli, completion, output
+from interview_prep.cli import CompanyArgument, InterviewOption, app, context_of
+
+ONE_SHOTS = (
+    "prep answer COMPANY QUESTION_ID TEXT [--who NAME], "
+    "prep flag COMPANY TEXT [--severity low|medium|high], prep note COMPANY TEXT"
+)
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option("--with", metavar="NAME:ROLE", help="Who is in the room, in panel order (repeatable)."),
+    ] = None,
+    round_name: Annotated[
+        str, typer.Option("--round", metavar="TEXT", help="A label for this round, e.g. onsite.")
+    ] = "",
+    multiline: Annotated[
+        bool, typer.Option("--multiline", help="Multi-line answers (Esc then Enter saves).")
+    ] = False,
+    resume: Annotated[
+        bool | None,
+        typer.Option("--resume/--new", help="Resume the unfinished interview, or start a new one."),
+    ] = None,
+) -> None:
+    """The live interview, one question at a time.
+
+    Each answer is saved before the next question appears.
+
+    Type the answer and press Enter. /s skips, /b edits your previous answer,
+    /f records a red flag, /n a note, /u asks the follow-up, /d finishes.
+    Ctrl-C stops at once with everything saved; run it again to resume.
+
+    Examples:
+
+    \b
+      prep ask acme --with "Dana:hiring-manager" --with "Lee:engineer"
+      prep ask acme --round onsite --with "Sam:recruiter"
+      prep ask acme --resume
+    """
+    if not cli._is_interactive():
+        cli.needs_terminal("prep ask", ONE_SHOTS)
+    from interview_prep.commands import ask as flow
+
+    session = flow.start(context_of(ctx), company, with_ or [], round_name, resume)
+    output.say(flow.run(session))
+
+
+@app.command()
+def answer(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    question_id: Annotated[
+        str,
+        typer.Argument(
+            help="The question's id (see `prep banks list --json`).", autocompletion=completion.question_ids
+        ),
+    ],
+    text: Annotated[str, typer.Argument(help="What they said.")],
+    who: Annotated[str, typer.Option(metavar="NAME", help="Who answered.")] = "",
+    interview: InterviewOption = None,
+) -> None:
+    """Record one answer, without prompts.
+
+    For scripts and quick capture.
+
+    Examples:
+
+    \b
+      prep answer acme hours-per-week "about 45, more before launches" --who Lee
+      prep answer acme love "The people and the pace" --who Dana
+    """
+    from interview_prep.commands import capture
+
+    context = context_of(ctx)
+    question = capture.find_question(context, question_id)
+    capture.require_text(text, "answer")
+    found, path = capture.target(context, company, interview)
+    saved = capture.save_answer(
+        context, found, path, question.id, question.render(found.name, who or None), who.strip(), text
+    )
+    output.say(saved.confirmation())
+    reading = capture.live_reading(context, question, text)
+    if reading is not None and reading.flagged:  # the same warning `prep ask` shows; quiet otherwise
+        output.say(reading.warning())
+
+
+@app.command()
+def flag(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    text: Annotated[str, typer.Argument(help="What you noticed.")],
+    severity: Annotated[str, typer.Option(metavar="LEVEL", help="low, medium or high.")] = "medium",
+    who: Annotated[str, typer.Option(metavar="NAME", help="Who it concerns or who said it.")] = "",
+    interview: InterviewOption = None,
+) -> None:
+    """Record a red flag without prompts.
+
+    Examples:
+
+    \b
+      prep flag acme "Both avoided the question about the manager" --severity high
+      prep flag acme "Said 60-hour weeks are normal" --who Lee
+    """
+    from interview_prep.commands import capture
+
+    context = context_of(ctx)
+    capture.require_text(text, "red flag")
+    capture.check_severity(severity)
+    _, path = capture.target(context, company, interview)
+    output.say(capture.save_flag(context, path, text, severity, who.strip()).confirmation())
+
+
+@app.command()
+def note(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    text: Annotated[str, typer.Argument(help="The note.")],
+    interview: InterviewOption = None,
+) -> None:
+    """Record a free note without prompts.
+
+    Examples:
+
+    \b
+      prep note acme "Office is quiet; everyone had headphones on"
+      prep note acme "Recruiter said decision by Friday"
+    """
+    from interview_prep.commands import capture
+
+    context = context_of(ctx)
+    capture.require_text(text, "note")
+    _, path = capture.target(context, company, interview)
+    output.say(capture.save_note(context, path, text).confirmation())

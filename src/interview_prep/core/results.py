@@ -1,0 +1,53 @@
+"""What commands return: frozen results that render/ turns into text, Rich, JSON or Markdown.
+
+Commands never return finished sentences; a renderer words a result (see
+render/views.py), so the same result has a plain, a --json and a Markdown view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from interview_prep.core.models import Company
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyList:
+    """`prep list`: the pipeline, in the order shown."""
+
+    companies: tuple[Company, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsView:
+    """`prep config show`: the settings in use and where they come from."""
+
+    path: Path
+    exists: bool
+    thresholds: Mapping[str, float]
+    dealbreakers: tuple[str, ...]
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChanged:
+    """`prep status`: the company and its new status."""
+
+    company: Company
+
+
+@dataclass(frozen=True, slots=True)
+class Reflected:
+    """`prep reflect`: where the reflection was saved (relative to the data home)."""
+
+    where: Path
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpDone:
+    """`prep done`: the follow-up ticked off."""
+
+    item_id: str
+    text: str

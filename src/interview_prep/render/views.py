@@ -1,0 +1,54 @@
+"""The plain-text view of each small result: one function per result, our own words.
+
+Printed through output.say (the one writer), so user text in them is made inert.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interview_prep import output
+from interview_prep.core.models import Company
+from interview_prep.core.results import CompanyList, FollowUpDone, Reflected, SettingsView, StatusChanged
+
+NO_COMPANIES = 'No companies yet. Start with: prep new acme --role "Staff Engineer"'
+
+
+def company_created(company: Company, questions: int, where: str) -> str:
+    return f"Created {company.name} with {questions} questions in {where}. Next: prep ask {company.slug} --with NAME:ROLE"
+
+
+def company_list(result: CompanyList, width: int) -> str:
+    if not result.companies:
+        return NO_COMPANIES
+    rows = [[c.name, c.role or "-", c.stage or "-", c.status, c.created[:10]] for c in result.companies]
+    return output.table(["Company", "Role", "Stage", "Status", "Created"], rows, width)
+
+
+def settings(view: SettingsView) -> str:
+    note = "" if view.exists else " (not created yet; defaults in use)"
+    thresholds = ", ".join(f"{k} = {v:g}" for k, v in view.thresholds.items()) or "bank defaults"
+    return "\n".join(
+        [
+            f"Settings file: {view.path}{note}",
+            f"Thresholds: {thresholds}",
+            f"Dealbreakers: {', '.join(view.dealbreakers) or 'none'}",
+            f"What you value: {', '.join(view.values) or 'not set'}",
+        ]
+    )
+
+
+def status_changed(result: StatusChanged) -> str:
+    return f"Set {result.company.name} to {result.company.status}."
+
+
+def reflected(result: Reflected) -> str:
+    return f"Saved your reflection to {result.where}."
+
+
+def followup_done(result: FollowUpDone) -> str:
+    return f"Ticked off: {result.text}."
+
+
+def review_saved(where: Path) -> str:
+    return f"Saved the review to {where}."

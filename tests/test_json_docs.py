@@ -1,0 +1,91 @@
+"""docs/json.md and what each --json prints hold the same keys, and each document carries "format".
+
+A new command with --json needs a section in docs/json.md and a row in COMMANDS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import prep
+from review_fixture import build
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "json.md"
+# Objects whose keys are data (a metric's name, an interviewer's name), documented as `*`.
+DATA_KEYED = {"metrics", "answers", "thresholds"}
+
+COMMANDS: dict[str, list[str]] = {
+    "prep list --json": ["list", "--json"],
+    "prep review --json": ["review", "--json"],
+    "prep review COMPANY --json": ["review", "acme", "--json"],
+    "prep config show --json": ["config", "show", "--json"],
+    "prep banks list --json": ["banks", "list", "--json"],
+}
+
+
+def key_paths(value: Any, prefix: str = "") -> set[str]:
+    found: set[str] = set()
+    if isinstance(value, dict):
+        data_keyed = prefix.rsplit(".", 1)[-1].removesuffix("[]") in DATA_KEYED
+        for key, item in value.items():
+            path = f"{prefix}.{'*' if data_keyed else key}" if prefix else key
+            found |= {path} | key_paths(item, path)
+    elif isinstance(value, list):
+        for item in value:
+            found |= key_paths(item, prefix + "[]")
+    return found
+
+
+def documented() -> dict[str, set[str]]:
+    sections: dict[str, set[str]] = {}
+    current = None
+    for line in DOC.read_text().splitlines():
+        if heading := re.match(r"## `([^`]+)`", line):
+            current = heading.group(1)
+            sections[current] = set()
+        elif current and (row := re.match(r"\| `([^`]+)` \|", line)):
+            sections[current].add(row.group(1))
+    return sections
+
+
+@pytest.fixture
+def full_home(prep_home: Path) -> Path:
+    """A company with every part of a review filled, and a config with every setting."""
+    build(prep_home)
+    (prep_home / "config.yaml").write_text(
+        "thresholds:\n  hours_per_week: 45\ndealbreakers: [unlimited overtime]\nvalues: [mentoring, ownership]\n"
+    )
+    return prep_home
+
+
+def test_every_json_command_is_documented() -> None:
+    assert set(documented()) == set(COMMANDS)
+
+
+@pytest.mark.usefixtures("full_home")
+@pytest.mark.parametrize("title", list(COMMANDS))
+def test_documented_keys_match_the_output(title: str) -> None:
+    code, out, err = prep(*COMMANDS[title])
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["format"] == 1
+    printed = key_paths(data)
+    listed = documented()[title]
+    assert printed - listed == set(), "printed but not documented in docs/json.md"
+    assert listed - printed == set(), "documented in docs/json.md but not printed"
+
+
+def test_json_escapes_every_control_character(full_home: Path) -> None:
+    company = full_home / "acme" / "company.md"
+    company.write_text(
+        company.read_text().replace('role: "Staff Engineer"', 'role: "a\\u001bb\\u009bc\\u007fd"')
+    )
+    code, out, _ = prep("list", "--json")
+    assert code == 0
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", out)
+    assert json.loads(out)["companies"][0]["role"] == "a\x1bb\x9bc\x7fd"
