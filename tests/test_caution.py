@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,17 @@ def test_the_picker_shows_the_caution_as_the_choice_description(
     catalog_question = load_catalog(bank_with_caution).question("internal-moves")
     prompts.pick_questions([catalog_question], [], "Acme")
     assert seen["internal-moves"] == checklist.caution_line(catalog_question, "Acme")
+
+
+def test_banks_show_and_json_carry_the_caution_and_the_limits(
+    prep_home: Path, bank_with_caution: Path
+) -> None:
+    code, out, _ = prep("banks", "show", "internal-moves")
+    assert code == 0
+    assert "Careful: Some managers hear this as a plan to leave the team soon;" in " ".join(out.split())
+    code, out, _ = prep("banks", "list", "--json")
+    data = {q["id"]: q for q in json.loads(out)["questions"]}
+    assert data["internal-moves"]["caution"].startswith("Some managers hear this")
+    limited = [q for q in data.values() if "tracks" in q or "company_types" in q]
+    assert limited, "the shipped banks have track and company-type questions"
+    assert all(set(q.get("tracks", [])) | set(q.get("company_types", [])) for q in limited)

@@ -60,6 +60,12 @@ def describe_question(question: Question) -> str:
     ]
     if question.follow_ups:
         lines.append("  Follow-ups: " + " / ".join(question.follow_ups))
+    if question.tracks:
+        lines.append("  Only for tracks: " + ", ".join(question.tracks))
+    if question.company_types:
+        lines.append("  Only for: " + ", ".join(question.company_types))
+    if question.caution:
+        lines.append("  Careful: " + " ".join(question.caution.split()))
     if question.answer is not None:
         limits = [
             f"flags above {question.answer.flag_above:g}" if question.answer.flag_above is not None else "",

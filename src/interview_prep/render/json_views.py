@@ -166,6 +166,12 @@ def _question(question: Question) -> dict[str, Any]:
         "follow_ups": list(question.follow_ups),
         "source": question.source,
     }
+    if question.tracks is not None:
+        data["tracks"] = list(question.tracks)
+    if question.company_types is not None:
+        data["company_types"] = list(question.company_types)
+    if question.caution is not None:
+        data["caution"] = question.caution
     if question.fits is not None:
         data["fits"] = {
             "stage": list(question.fits.stage or []),
