@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from helpers import prep
 from interview_prep.banks.loader import load_catalog
 from interview_prep.banks.model import Catalog, Question
 from interview_prep.core.checklist import tailored
 from interview_prep.core.models import Company
+from interview_prep.core.tracks import track_from_role
+from interview_prep.storage import companies
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +163,99 @@ def test_every_caution_is_one_short_line(catalog: Catalog) -> None:
     for question in catalog.questions.values():
         if question.caution is not None:
             assert "\n" not in question.caution and 20 <= len(question.caution) <= 200, question.id
+
+
+# --- Issue 17 targets: the second edition of the banks ------------------------------------
+
+
+def test_second_edition_counts(catalog: Catalog) -> None:
+    questions = list(catalog.questions.values())
+    assert len(questions) >= 320
+    assert len({question.category for question in questions}) >= 28
+    tracks_with_questions = {track for question in questions for track in question.tracks or ()}
+    assert len(tracks_with_questions) >= 8
+    assert len(catalog.signals) >= 40
+    assert len(catalog.prep) >= 24
+    for question in questions:
+        assert question.why and question.ask and question.when and question.priority, question.id
+        assert question.good and question.worrying, question.id
+
+
+# The role title a candidate would type, and the must-asks a coach expects for that track.
+TRACK_MUSTS = {
+    "data-engineering": ("Senior Data Engineer", {"data-quality-owner"}),
+    "data-science": ("Data Scientist", {"data-quality-owner", "analysis-to-decision"}),
+    "ml": ("Machine Learning Engineer", {"models-reach-production"}),
+    "platform": ("Site Reliability Engineer", {"toil-share"}),
+    "frontend": ("Senior Frontend Engineer", {"frontend-performance-budget"}),
+    "mobile": ("iOS Engineer", {"mobile-release-cadence"}),
+    "product": ("Product Manager", {"pm-decision-rights"}),
+    "design": ("Product Designer", {"design-joins-when"}),
+    "engineering-manager": ("Engineering Manager", {"inherited-team-state"}),
+    "staff": ("Staff Engineer", {"staff-problem-to-solve"}),
+}
+EVERY_CHECKLIST = {"love", "hate", "define-success", "why-role-open", "next-steps"}
+
+
+def _checklist(catalog: Catalog, company: Company) -> set[str]:
+    return _ids(tailored(list(catalog.questions.values()), company, []))
+
+
+@pytest.mark.parametrize("track", list(TRACK_MUSTS))
+def test_each_track_gets_its_must_asks_and_no_other_tracks(catalog: Catalog, track: str) -> None:
+    role, musts = TRACK_MUSTS[track]
+    assert track_from_role(role) == track
+    manager = track == "engineering-manager"  # as `prep new` sets it
+    checklist = _checklist(catalog, Company("a", "a", role=role, track=track, manager=manager))
+    assert musts | EVERY_CHECKLIST <= checklist
+    own = {
+        q.id for q in catalog.questions.values() if q.tracks and track in q.tracks and q.priority == "must"
+    }
+    assert own == musts, "a new must-ask for this track: add it to TRACK_MUSTS"
+    elsewhere = {
+        q.id for q in catalog.questions.values() if (q.tracks and track not in q.tracks) or q.company_types
+    }
+    assert not checklist & elsewhere, sorted(checklist & elsewhere)
+
+
+def test_a_checklist_without_a_track_or_type_has_no_track_or_type_questions(catalog: Catalog) -> None:
+    checklist = _checklist(catalog, Company("a", "a", role="Software Engineer"))
+    assert checklist >= EVERY_CHECKLIST
+    limited = {q.id for q in catalog.questions.values() if q.tracks or q.company_types}
+    assert not checklist & limited
+
+
+TYPE_MUSTS = {
+    "agency": {"billable-target"},
+    "nonprofit": {"funding-sources"},
+    "public-sector": {"clearance-process"},
+}
+
+
+@pytest.mark.parametrize("company_type", list(TYPE_MUSTS))
+def test_each_company_type_gets_its_must_asks_and_no_other_types(catalog: Catalog, company_type: str) -> None:
+    checklist = _checklist(catalog, Company("a", "a", company_type=company_type))
+    musts = TYPE_MUSTS[company_type]
+    assert musts | EVERY_CHECKLIST <= checklist
+    own = {
+        q.id
+        for q in catalog.questions.values()
+        if q.company_types and company_type in q.company_types and q.priority == "must"
+    }
+    assert own == musts, "a new must-ask for this company type: add it to TYPE_MUSTS"
+    other_types = {
+        q.id for q in catalog.questions.values() if q.company_types and company_type not in q.company_types
+    }
+    assert not checklist & other_types
+    assert not checklist & {q.id for q in catalog.questions.values() if q.tracks}
+
+
+@pytest.mark.parametrize("track", list(TRACK_MUSTS))
+def test_prep_new_reads_the_track_from_the_role_into_the_written_checklist(
+    prep_home: Path, track: str
+) -> None:
+    role, musts = TRACK_MUSTS[track]
+    code, out, err = prep("new", "acme", "--role", role, "--no-input")
+    assert code == 0, out + err
+    written = {item.question_id for item in companies.read_checklist(prep_home, "acme")}
+    assert musts | EVERY_CHECKLIST <= written
