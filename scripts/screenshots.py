@@ -473,11 +473,13 @@ def picture_ask(home: Path, out: Path, today: date) -> None:
     # The rest of the interview: a red flag picked from the signals, a note, done.
     next(_questions(run, ("Dana", "Lee")))
     run.line("/f")
-    run.show("Type it in my own words")
-    run.send(DOWN + DOWN + ENTER)
+    run.show("Red flag:")
+    run.line("looked at each other")  # part of a signal: the matching ones are listed
+    run.show("Which one?")
+    run.send(ENTER)
     run.show("Evidence")
     run.line("Dana and Lee looked at each other when I asked about the manager")
-    run.show("Severity?")
+    run.show("About whom?")
     run.send(ENTER)
     next(_questions(run, ("Dana", "Lee")))
     run.line("/n")
@@ -508,7 +510,9 @@ def picture_review_all(home: Path, out: Path, today: date) -> None:
     prep(home, "status", "acme", "interviewing")
     prep(home, "new", "Globex Corp", "--role", "Principal Engineer", "--stage", "public", "--no-input")
     prep(home, "status", "Globex Corp", "screening")
-    prep(home, "answer", "Globex Corp", "hours-per-week", "about 45 hours", "--who", "Sam")
+    prep(
+        home, "answer", "Globex Corp", "hours-per-week", "about 45 hours", "--who", "Sam", "--round", "screen"
+    )
     prep(
         home, "answer", "Globex Corp", "hires-last-year-departures", "we hired 20 and 2 left", "--who", "Sam"
     )

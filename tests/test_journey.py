@@ -18,6 +18,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -27,7 +28,7 @@ from interview_prep.storage.companies import read_checklist, read_company
 from interview_prep.storage.interviews import list_interview_paths, load_interview
 
 PREP = str(Path(sys.executable).parent / "prep")
-UP, DOWN, ENTER, CTRL_C = "\x1b[A", "\x1b[B", "\r", "\x03"
+UP, DOWN, ENTER, CTRL_C, TAB = "\x1b[A", "\x1b[B", "\r", "\x03", "\t"
 COLUMNS = 100
 
 _MOVE = re.compile(r"\x1b\[(\d*)([ABCDEFGHf])")  # cursor moves: a gap on the screen
@@ -210,14 +211,16 @@ def _first_round(home: Path) -> str:
     term.show("Saved answer 1 to acme/interviews/")
 
     second, second_who = _ask_next(term)
-    term.line("/f")  # a red flag, picked from the signals with the arrow keys
+    term.line("/f")  # a red flag: the second signal, found by typing its first words, Tab completes
     term.show("Red flag:")
-    term.show("Type it in my own words")
-    term.send(DOWN + DOWN + ENTER)  # the second signal
+    term.send(_unique_start(signals[1].text, signals))
+    term.send(TAB)
+    term.show(signals[1].text)
+    term.send(ENTER)
     term.show("Evidence")
     term.line("They looked at each other when I asked about the manager")
-    term.show("Severity?")
-    term.send(ENTER)  # the signal's own severity
+    term.show("About whom?")  # the signal's own severity is not asked; the person is
+    term.send(ENTER if second_who == "Lee" else DOWN + ENTER)  # Lee, the second on the panel
     term.show("Saved red flag 2 to acme/interviews/")
     assert _ask_next(term) == (second, second_who), "after /f the same question is still open"
     term.line("A platform lead for the payments team")
@@ -239,8 +242,18 @@ def _first_round(home: Path) -> str:
     (flag,) = interview.flags
     assert flag.signal == signals[1].id and flag.severity == signals[1].severity
     assert flag.text == "They looked at each other when I asked about the manager"
-    assert flag.who == second_who, "a flag raised on a question is about the person asked"
+    assert flag.who == "Lee", "a flag can be about anyone on the panel"
     return interview_id
+
+
+def _unique_start(text: str, signals: list[Any]) -> str:
+    """The fewest first words of `text` that no other signal contains."""
+    words = text.split()
+    for count in range(1, len(words) + 1):
+        start = " ".join(words[:count])
+        if sum(start.lower() in signal.text.lower() for signal in signals) == 1:
+            return start
+    return text
 
 
 def _second_round(home: Path, interview_id: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -46,7 +47,7 @@ def fails(*args: str) -> str:
 # ------------------------------------------------------------------ where they write
 
 
-def test_the_first_one_shot_starts_an_interview_and_the_next_ones_add_to_it(
+def test_one_shots_before_any_round_go_to_the_company_notes_which_are_not_a_round(
     company: Path, prep_home: Path
 ) -> None:
     first = ok("answer", "acme", "hours-per-week", "about 45, more before launches", "--who", "Lee")
@@ -61,7 +62,11 @@ def test_the_first_one_shot_starts_an_interview_and_the_next_ones_add_to_it(
     [path] = interview_files(prep_home, "acme")
     assert path.stem == first[2]
     interview = load_interview(path)
-    assert interview.finished is False and interview.interviewers == []
+    assert interview.finished is True and interview.interviewers == [] and interview.kind == "notes"
+    assert path.stem.endswith("-notes")
+    review = json.loads(prep("review", "acme", "--json")[1])
+    assert review["company"]["rounds"] == 0
+    assert [item for item in review["followups"] if item["id"].startswith("thank-you")] == []
     [answer] = interview.answers
     assert (answer.question_id, answer.who, answer.text) == (
         "hours-per-week",
@@ -80,14 +85,28 @@ def test_the_first_one_shot_starts_an_interview_and_the_next_ones_add_to_it(
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
-def test_a_finished_interview_is_left_alone_and_a_new_one_started(company: Path, prep_home: Path) -> None:
-    _, _, first = ok("note", "acme", "Round one")
-    interviews.set_finished(prep_home / "acme" / "interviews" / f"{first}.md")
-    _, number, second = ok("note", "acme", "Round two")
-    assert second != first and number == "1"
-    assert [n.text for n in load_interview(prep_home / "acme" / "interviews" / f"{first}.md").notes] == [
-        "Round one"
-    ]
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("note", "acme", "Thought of it on the train"),
+        ("flag", "acme", "Thought of it on the train", "--severity", "low"),
+        ("answer", "acme", "love", "Thought of it on the train", "--who", "Dana"),
+    ],
+)
+def test_after_the_last_round_a_one_shot_attaches_to_it_and_never_starts_one(
+    company: Path, prep_home: Path, command: tuple[str, ...]
+) -> None:
+    acme = resolve_company(prep_home, "acme")
+    earlier = interviews.start_interview(prep_home, acme, "screen", [], "2026-01-05T09:00:00+00:00")
+    last = interviews.start_interview(
+        prep_home, acme, "onsite", [Interviewer("Dana", "hiring-manager")], "2026-02-10T14:30:00+00:00"
+    )
+    for path in (earlier, last):
+        interviews.set_finished(path)
+    assert ok(*command)[2] == last.stem
+    assert interview_files(prep_home, "acme") == sorted([earlier, last])
+    review = json.loads(prep("review", "acme", "--json")[1])
+    assert review["company"]["rounds"] == 2
 
 
 def test_interview_picks_another_interview(company: Path, prep_home: Path) -> None:
@@ -226,3 +245,13 @@ def test_parallel_one_shot_writers_lose_nothing(company: Path, prep_home: Path) 
         mine = [a.text for a in interview.answers if a.who == f"W{worker}"]
         assert mine == [f"writer {worker} answer {i}" for i in range(10)]
     assert "- [x] What do you absolutely love about acme?" in company.read_text()
+
+
+def test_round_starts_a_round_only_when_none_is_open(company: Path, prep_home: Path) -> None:
+    first = ok("answer", "acme", "love", "The people", "--who", "Sam", "--round", "screen")
+    assert first[2].endswith("-screen")
+    assert ok("note", "acme", "Same round", "--round", "screen")[2] == first[2]  # still open: joined
+    interviews.set_finished(prep_home / "acme" / "interviews" / f"{first[2]}.md")
+    assert ok("note", "acme", "After it")[2] == first[2]  # no --round: attached to the last round
+    review = json.loads(prep("review", "acme", "--json")[1])
+    assert review["company"]["rounds"] == 1

@@ -7,6 +7,11 @@ import typer
 from interview_prep import cli, completion, output
 from interview_prep.cli import CompanyArgument, InterviewOption, app, context_of
 
+RoundOption = Annotated[
+    str | None,
+    typer.Option("--round", metavar="TEXT", help="Start a round with this label if none is open."),
+]
+
 ONE_SHOTS = (
     "prep answer COMPANY QUESTION_ID TEXT [--who NAME], "
     "prep flag COMPANY TEXT [--severity low|medium|high], prep note COMPANY TEXT"
@@ -51,7 +56,7 @@ def ask(
         cli.needs_terminal("prep ask", ONE_SHOTS)
     from interview_prep.commands import ask as flow
 
-    session = flow.start(context_of(ctx), company, with_ or [], round_name, resume)
+    session = flow.start(context_of(ctx), company, with_ or [], round_name, resume, multiline)
     output.say(flow.run(session))
 
 
@@ -68,6 +73,7 @@ def answer(
     text: Annotated[str, typer.Argument(help="What they said.")],
     who: Annotated[str, typer.Option(metavar="NAME", help="Who answered.")] = "",
     interview: InterviewOption = None,
+    round_name: RoundOption = None,
 ) -> None:
     """Record one answer, without prompts.
 
@@ -84,7 +90,7 @@ def answer(
     context = context_of(ctx)
     question = capture.find_question(context, question_id)
     capture.require_text(text, "answer")
-    found, path = capture.target(context, company, interview)
+    found, path = capture.target(context, company, interview, round_name)
     saved = capture.save_answer(
         context, found, path, question.id, question.render(found.name, who or None), who.strip(), text
     )
@@ -102,6 +108,7 @@ def flag(
     severity: Annotated[str, typer.Option(metavar="LEVEL", help="low, medium or high.")] = "medium",
     who: Annotated[str, typer.Option(metavar="NAME", help="Who it concerns or who said it.")] = "",
     interview: InterviewOption = None,
+    round_name: RoundOption = None,
 ) -> None:
     """Record a red flag without prompts.
 
@@ -116,7 +123,7 @@ def flag(
     context = context_of(ctx)
     capture.require_text(text, "red flag")
     capture.check_severity(severity)
-    _, path = capture.target(context, company, interview)
+    _, path = capture.target(context, company, interview, round_name)
     output.say(capture.save_flag(context, path, text, severity, who.strip()).confirmation())
 
 
@@ -126,6 +133,7 @@ def note(
     company: CompanyArgument,
     text: Annotated[str, typer.Argument(help="The note.")],
     interview: InterviewOption = None,
+    round_name: RoundOption = None,
 ) -> None:
     """Record a free note without prompts.
 
@@ -139,5 +147,5 @@ def note(
 
     context = context_of(ctx)
     capture.require_text(text, "note")
-    _, path = capture.target(context, company, interview)
+    _, path = capture.target(context, company, interview, round_name)
     output.say(capture.save_note(context, path, text).confirmation())

@@ -138,25 +138,94 @@ def confirm(message: str, default: bool = True) -> bool:
     return result
 
 
-def severity(default: str = "medium") -> str:
-    result: str = _ask(questionary.select("Severity?", choices=["high", "medium", "low"], default=default))
+def choose(message: str, choices: Sequence[tuple[str, str]]) -> str:
+    """One of a few (title, value) choices; the first is the default."""
+    result: str = _ask(
+        questionary.select(message, choices=[Choice(title, value) for title, value in choices])
+    )
     return result
 
 
 OWN_WORDS = "__own__"
 
 
-def signal_or_text(signals: Sequence[Signal]) -> tuple[str, Signal | None]:
-    """A red flag: typed in the user's words, or picked from the signals bank."""
-    choices = [Choice("Type it in my own words", value=OWN_WORDS)] + [
-        Choice(f"[{s.severity}] {s.text}", value=s.id) for s in signals
-    ]
-    picked: str = _ask(questionary.select("Red flag:", choices=choices))
-    if picked == OWN_WORDS:
-        return text("What did you notice?"), None
-    chosen = next(s for s in signals if s.id == picked)
-    extra = text("Evidence (what was said or done; Enter to skip):")
-    return (extra.strip() or chosen.text), chosen
+class BackedOut(Exception):
+    """Esc in a menu, or Ctrl-C with nothing typed: nothing is saved, the interview goes on."""
+
+
+def _escapable(question: questionary.Question) -> questionary.Question:
+    """Esc leaves the prompt with None (questionary itself ignores Esc)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    escape = KeyBindings()
+
+    @escape.add("escape", eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(result=None)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), escape])
+    return question
+
+
+def _ask_in_menu(question: questionary.Question) -> Any:
+    try:
+        result = _ask(_escapable(question))
+    except Interrupted as stop:
+        if stop.partial.strip():  # words typed are never dropped: the caller saves them
+            raise
+        raise BackedOut from None
+    if result is None:
+        raise BackedOut
+    return result
+
+
+def severity(default: str = "medium") -> str:
+    result: str = _ask_in_menu(
+        questionary.select("Severity?", choices=["high", "medium", "low"], default=default)
+    )
+    return result
+
+
+def signal_or_text(signals: Sequence[Signal], rows: int = 24) -> tuple[str, Signal | None]:
+    """A red flag in the user's words, or a signal from the banks found by typing part of it.
+
+    Typing shows matching signals as you go (Tab lists them all, in a menu that
+    fits the screen). Enter on a signal's full text picks it; on other text that
+    matches some signals (their text or the phrases they watch for), a short
+    list of those (cut to `rows`) offers them or
+    the words as typed. Raises BackedOut on Esc.
+    """
+    typed: str = _ask_in_menu(
+        questionary.autocomplete(
+            "Red flag:",
+            choices=[s.text for s in signals],
+            match_middle=True,
+            validate=lambda text: bool(text.strip()) or "Type what you noticed (Esc backs out).",
+        )
+    ).strip()
+    needle = typed.lower()
+    matches = [s for s in signals if needle in s.text.lower() or any(needle in m.lower() for m in s.match)]
+    exact = next((s for s in matches if s.text.lower() == needle), None)
+    if exact is None and matches:
+        choices = [Choice(f"[{s.severity}] {s.text}", value=s.id) for s in matches[: max(rows - 6, 3)]]
+        choices.append(Choice(f"My own words: {typed}", value=OWN_WORDS))
+        picked = _ask_in_menu(questionary.select("Which one?", choices=choices))
+        exact = next((s for s in matches if s.id == picked), None)
+    if exact is None:
+        return typed, None
+    extra = _ask_in_menu(questionary.text("Evidence (what was said or done; Enter to skip):", default=""))
+    return (extra.strip() or exact.text), exact
+
+
+def about_whom(people: Sequence[str], default: str) -> str:
+    """Who a red flag concerns: anyone on the panel, or nobody in particular ('')."""
+    nobody = "Nobody in particular"
+    choices = [Choice(name, value=name) for name in people] + [Choice(nobody, value="")]
+    result: str = _ask_in_menu(
+        questionary.select("About whom?", choices=choices, default=default if default in people else "")
+    )
+    return result
 
 
 def gut_score() -> int | None:

@@ -101,10 +101,22 @@ def journey_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PREP_HOME", str(home))
         relkit.new_company("acme")
+        _a_round_as_prep_ask_leaves_it(home)  # one-shots add to a round; they never start one
         for args in JOURNEY:
             outcome = relkit.invoke(*args)
             assert outcome.code == 0, outcome.stderr
     return home
+
+
+def _a_round_as_prep_ask_leaves_it(home: Path) -> None:
+    from interview_prep.commands.context import now
+    from interview_prep.core.transcript import Interviewer
+    from interview_prep.storage import interviews
+    from interview_prep.storage.companies import resolve_company
+
+    panel = [Interviewer("Dana", "hiring-manager"), Interviewer("Lee", "engineer")]
+    path = interviews.start_interview(home, resolve_company(home, "acme"), "onsite", panel, now())
+    interviews.set_finished(path)
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def scripted_ask(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(prompts, "answer", answer)
     monkeypatch.setattr(prompts, "text", lambda *_a, **_k: "A note typed in the flow")
     monkeypatch.setattr(prompts, "confirm", lambda *_a, **_k: True)
-    monkeypatch.setattr(prompts, "signal_or_text", lambda _signals: ("They dodged the question", None))
+    monkeypatch.setattr(prompts, "signal_or_text", lambda *_a, **_k: ("They dodged the question", None))
     monkeypatch.setattr(prompts, "severity", lambda *_a, **_k: "high")
     return asked
 
@@ -53,11 +53,11 @@ WRITES: list[tuple[str, tuple[str, ...]]] = [
     ("note", ("note", "acme", "Quiet office")),
     ("reflect", ("reflect", "acme", "--gut", "4", "--excited", "team", "--accept", "unsure")),
     ("reflect again", ("reflect", "acme", "--gut", "3")),
-    ("done", ("done", "acme", "recruiter-call")),
     ("review --write", ("review", "acme", "--write", "--no-input")),
     ("review --write again", ("review", "acme", "--write", "--no-input")),
     ("status", ("status", "acme", "offer")),
     ("new interview via ask", ("ask", "acme", "--new", "--with", "Lee:engineer")),
+    ("done", ("done", "acme", "recruiter-call")),  # once there is a round (one-shots never start one)
 ]
 
 
@@ -80,7 +80,7 @@ def test_folders_0700_and_files_0600_after_every_kind_of_write(
     assert asked  # the ask flow really ran
     interviews = list_interview_paths(prep_home, "acme")  # oldest first
     assert len(interviews) == 2
-    text = interviews[-1].read_text(encoding="utf-8")
+    text = next(path for path in interviews if not path.stem.endswith("-notes")).read_text(encoding="utf-8")
     for expected in (
         "The people, edited",
         "A note typed in the flow",

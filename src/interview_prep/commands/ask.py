@@ -7,34 +7,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from types import ModuleType as _PromptsModule
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview_prep.banks.model import Catalog, Question
-from interview_prep.commands import capture
+from interview_prep.commands import ask_keys, capture
 from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist as tailoring
 from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
 from interview_prep.core.models import Company
-from interview_prep.core.transcript import Interview, Interviewer
+from interview_prep.core.transcript import Answer, Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
 from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews
-
-_SLASH_WORD = re.compile(r"/[^/\s]{0,3}")  # '/x': a mistyped key, never saved as an answer
-COMMANDS = {
-    "/s": "skip",
-    "/b": "back",
-    "/f": "flag",
-    "/n": "note",
-    "/u": "follow-up",
-    "/d": "done",
-    "/?": "help",
-}
 
 
 def _prompts() -> _PromptsModule:
@@ -76,6 +64,8 @@ class Session:
     present: list[Interviewer]
     earlier: list[Interview]
     multiline: bool = False
+    warnings: list[str] = field(default_factory=list)  # shown once, as the interview opens
+    retype: str = ""  # text refused as a mistyped key, offered again at the next prompt
     queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
     follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
 
@@ -95,25 +85,82 @@ def start(
     with_: Sequence[str],
     round_name: str,
     resume: bool | None,
+    multiline: bool = False,
 ) -> Session:
     company = company_store.resolve_company(ctx.home, company_name)
     present = parse_with(with_)
+    warnings = _load_or_warn(ctx)
     catalog = ctx.catalog()
     path = interviews.latest_open(ctx.home, company.slug)
     if path is not None:
-        if resume is None:
-            resume = _prompts().confirm(f"Resume the unfinished interview {describe(path)}?", True)
-        if resume:
-            current = interviews.load_interview(path)
-            present = current.interviewers or present
-        else:
-            interviews.set_finished(path)
-            path = None
+        path, present = _resume_or_not(path, present, resume, warnings)
     if path is None:
         path = interviews.start_interview(ctx.home, company, round_name, present, now())
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
-    return Session(ctx, company, path, catalog, company_checklist(ctx, company, catalog), present, earlier)
+    checklist = company_checklist(ctx, company, catalog)
+    return Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
+
+
+def _resume_or_not(
+    path: Path, named: list[Interviewer], resume: bool | None, warnings: list[str]
+) -> tuple[Path | None, list[Interviewer]]:
+    """The unfinished interview and who is in the room, or (None, named) for a new interview.
+
+    A panel named now that differs from the saved one is never dropped: asked
+    on a terminal (both panels, the saved one, or a new interview with the new
+    one); with --resume the new people join the saved panel.
+    """
+    saved = interviews.load_interview(path).interviewers
+    known = {person.name for person in saved}
+    newcomers = [person for person in named if person.name not in known]
+    joined = saved + newcomers
+    choice = "new"
+    if resume is None and newcomers and saved:
+        choice = _prompts().choose(
+            f"An unfinished interview {describe(path)} is open. You named {_names(newcomers)}.",
+            [
+                (f"Resume it with {_names(joined)}", "joined"),
+                (f"Resume it with {_names(saved)} only", "saved"),
+                (f"Start a new interview with {_names(named)}", "new"),
+            ],
+        )
+    elif resume is None:
+        resume = _prompts().confirm(f"Resume the unfinished interview {describe(path)}?", True)
+        choice = "joined" if resume else "new"
+    elif resume:
+        choice = "joined"
+        if newcomers and saved:
+            warnings.append(f"{_names(newcomers)} joined the panel of the resumed interview.")
+    if choice == "new":
+        if not interviews.remove_if_empty(path):
+            interviews.set_finished(path)
+        return None, named
+    if choice == "joined" and newcomers:
+        interviews.set_interviewers(path, joined)
+        return path, joined
+    return path, saved or named
+
+
+def _names(people: Sequence[Interviewer]) -> str:
+    return ", ".join(person.name for person in people)
+
+
+def _load_or_warn(ctx: Context) -> list[str]:
+    """Load the banks and settings now; a broken file of the user's is one warning, never a stop:
+    the interview runs on the shipped banks (and default settings)."""
+    warnings: list[str] = []
+    try:
+        ctx.catalog()
+    except PrepError as problem:
+        warnings.append(f"{problem} Your own banks are left out of this interview.")
+        ctx.use_shipped_banks_only()
+    try:
+        ctx.settings()
+    except PrepError as problem:
+        warnings.append(f"{problem} Default settings are used for this interview.")
+        ctx.use_default_settings()
+    return warnings
 
 
 def describe(path: Path) -> str:
@@ -141,13 +188,18 @@ def run(session: Session) -> str:
     Ctrl-C (or Ctrl-D) exits 130 with everything saved, including what was
     half typed: as the answer at an answer prompt, as a note anywhere else.
     """
-    screen = ask_screen.Screen()
+    screen = ask_screen.Screen(session.multiline)
+    for warning in session.warnings:
+        screen.warning(warning)
     try:
         return _loop(session, screen)
     except KeyboardInterrupt as stop:
         partial = getattr(stop, "partial", "")
         if partial.strip():
             capture.save_note(session.ctx, session.path, partial)
+        if interviews.remove_if_empty(session.path):
+            screen.info(stopped("Nothing was said yet, so no interview was kept."))
+            raise SystemExit(EXIT_INTERRUPTED) from None
         screen.info(
             stopped(
                 f"Everything you typed is saved in {session.path.relative_to(session.ctx.home)}. "
@@ -178,20 +230,25 @@ def _loop(session: Session, screen: ask_screen.Screen) -> str:
 
 def _typed(session: Session, screen: ask_screen.Screen, step: Step | None, message: str) -> str:
     """What the user typed at the main prompt; on Ctrl-C a half-typed answer is saved first."""
+    default, session.retype = session.retype, ""
+    cut = _cut_off(session, step)
+    if cut is not None and not default:
+        screen.info("You were cut off here last time: finish the answer (it replaces the saved part).")
+        default = cut.text
     try:
-        answered: str = _prompts().answer(message, multiline=session.multiline)
+        answered: str = _prompts().answer(message, default=default, multiline=session.multiline)
         return answered
     except _prompts().Interrupted as stop:
-        if stop.partial.strip() and _command(stop.partial) is None:
+        if stop.partial.strip() and ask_keys.command(stop.partial) is None:
             if step is None:
-                capture.save_note(session.ctx, session.path, _literal(stop.partial))
+                capture.save_note(session.ctx, session.path, ask_keys.literal(stop.partial))
             else:
-                answer(session, screen, step, _literal(stop.partial))
+                answer(session, screen, step, ask_keys.literal(stop.partial), cut_off=True)
         raise KeyboardInterrupt from None
 
 
 def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: str) -> str:
-    command = _command(raw)
+    command = ask_keys.command(raw)
     if command == "done":
         return "done"
     if command == "help":
@@ -203,13 +260,14 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
     elif command == "back":
         back(session, screen)
     elif command == "unknown":
-        screen.info(f"{raw.strip()} is not a key (/? lists them). To start an answer with '/', type '//'.")
+        screen.info(ask_keys.not_a_key(raw))
+        if len(raw.split()) > 1:  # a sentence is offered again at the next prompt, never lost
+            session.retype = raw.strip()
     elif not raw.strip():
-        screen.info("Nothing typed, so nothing saved or skipped.")
-        screen.help()
+        screen.info("Nothing typed, nothing saved: type the answer, /s to skip, /? for the keys.")
     elif step is None:
         if command is None:
-            screen.saved(capture.save_note(session.ctx, session.path, _literal(raw)).confirmation())
+            screen.saved(capture.save_note(session.ctx, session.path, ask_keys.literal(raw)).confirmation())
         else:
             screen.info("No question is on screen to skip or follow up.")
     elif command == "skip":
@@ -220,7 +278,7 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
     elif command == "follow-up":
         follow_up(session, screen, step)
     else:
-        answer(session, screen, step, _literal(raw))
+        answer(session, screen, step, ask_keys.literal(raw))
     return "continue"
 
 
@@ -246,9 +304,18 @@ def findings(session: Session) -> list[Probe]:
     return [Probe(probe.kind, probe.text, probe.why) for probe in found.next_round]
 
 
-def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -> None:
+def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str, cut_off: bool = False) -> None:
+    earlier = _cut_off(session, step)
     saved = capture.save_answer(
-        session.ctx, session.company, session.path, step.question_id, step.text, step.who, text
+        session.ctx,
+        session.company,
+        session.path,
+        step.question_id,
+        step.text,
+        step.who,
+        text,
+        cut_off=cut_off,
+        replacing=earlier.number if earlier else None,
     )
     _drop(session, step)
     screen.saved(saved.confirmation())
@@ -256,6 +323,14 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str) -
     reading = None if question is None else capture.live_reading(session.ctx, question, text)
     if reading is not None:
         screen.reading(reading)
+
+
+def _cut_off(session: Session, step: Step | None) -> Answer | None:
+    """This round's answer to the step on screen, if Ctrl-C cut it off before it was finished."""
+    if step is None:
+        return None
+    found = session.current().answer_for(step.question_id, step.who)
+    return found if found is not None and found.cut_off else None
 
 
 def note(session: Session, screen: ask_screen.Screen) -> None:
@@ -267,12 +342,19 @@ def note(session: Session, screen: ask_screen.Screen) -> None:
 
 
 def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None:
-    text, signal = _prompts().signal_or_text(list(session.catalog.signals.values()))
-    if not text.strip():
-        screen.info("No red flag saved (it was empty).")
+    """A red flag: typed, or a bank signal found by typing part of it; about anyone on the panel.
+    Esc at any of its prompts backs out with nothing saved."""
+    prompts = _prompts()
+    screen.info("Type what you noticed, or part of a signal to pick one (Tab lists them); Esc backs out.")
+    try:
+        text, signal = prompts.signal_or_text(list(session.catalog.signals.values()), screen.rows())
+        severity = signal.severity if signal else prompts.severity("medium")
+        who = step.who if step else ""
+        if len(session.present) > 1:
+            who = prompts.about_whom([person.name for person in session.present], who)
+    except prompts.BackedOut:
+        screen.info("No red flag saved.")
         return
-    severity = _prompts().severity(signal.severity if signal else "medium")
-    who = step.who if step else ""
     saved = capture.save_flag(session.ctx, session.path, text, severity, who, signal.id if signal else None)
     screen.saved(saved.confirmation())
 
@@ -322,6 +404,10 @@ def follow_up(session: Session, screen: ask_screen.Screen, step: Step) -> None:
 
 
 def finish(session: Session) -> str:
+    if interviews.remove_if_empty(session.path):
+        return (
+            f"Finished with nothing recorded, so no interview was kept. Next: prep ask {session.company.slug}"
+        )
     interviews.set_finished(session.path)
     current = session.current()
     counts = ", ".join(
@@ -341,18 +427,3 @@ def _count(number: int, word: str) -> str:
 def _drop(session: Session, step: Step) -> None:
     if session.queued and session.queued[0] == step:
         session.queued.pop(0)
-
-
-def _command(raw: str) -> str | None:
-    """The key typed ('skip', 'back', ...), 'unknown' for a slash word that is none, None for an answer."""
-    if raw.startswith("//"):
-        return None
-    key = raw.strip().lower()
-    if key in COMMANDS:
-        return COMMANDS[key]
-    return "unknown" if _SLASH_WORD.fullmatch(key) else None
-
-
-def _literal(raw: str) -> str:
-    """The answer as meant: '//x' stands for '/x'."""
-    return raw[1:] if raw.startswith("//") else raw

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interview_prep.banks.model import Question
 from interview_prep.commands.context import Context, now, today
@@ -33,10 +33,26 @@ def answer_heading(question_text: str, who: str) -> str:
 
 
 def save_answer(
-    ctx: Context, company: Company, path: Path, question_id: str, question_text: str, who: str, text: str
+    ctx: Context,
+    company: Company,
+    path: Path,
+    question_id: str,
+    question_text: str,
+    who: str,
+    text: str,
+    *,
+    cut_off: bool = False,
+    replacing: int | None = None,
 ) -> Saved:
-    meta = {"q": question_id, "who": who, "at": now(), "question": question_text}
-    number = interviews.append_entry(path, "answer", meta, text, answer_heading(question_text, who))
+    """Append an answer (or rewrite entry `replacing`, a cut-off answer now finished)."""
+    meta: dict[str, Any] = {"q": question_id, "who": who, "at": now(), "question": question_text}
+    if cut_off:
+        meta["cut"] = True
+    if replacing is None:
+        number = interviews.append_entry(path, "answer", meta, text, answer_heading(question_text, who))
+    else:
+        number = replacing
+        interviews.replace_entry(path, number, "answer", meta, text)
     if "/" not in question_id:
         company_store.tick_checklist(ctx.home, company.slug, [question_id])
     return Saved("answer", number, path, ctx.home)
@@ -74,8 +90,11 @@ def require_text(text: str, what: str) -> str:
     return text
 
 
-def target(ctx: Context, company_name: str, interview_id: str | None) -> tuple[Company, Path]:
-    """The interview a one-shot command writes to: --interview, else the latest unfinished, else a new one."""
+def target(
+    ctx: Context, company_name: str, interview_id: str | None, round_name: str | None = None
+) -> tuple[Company, Path]:
+    """The interview a one-shot command writes to: --interview; else the unfinished one; else, with
+    --round, a new round; else the last round (or the company's notes). Never an unasked-for round."""
     company = company_store.resolve_company(ctx.home, company_name)
     if interview_id:
         path = interviews.interview_path(ctx.home, company.slug, interview_id)
@@ -85,7 +104,11 @@ def target(ctx: Context, company_name: str, interview_id: str | None) -> tuple[C
                 f"Leave out --interview to use the latest one."
             )
         return company, path
-    path = interviews.open_or_start(ctx.home, company, now())
+    open_path = interviews.latest_open(ctx.home, company.slug)
+    if round_name is not None and round_name.strip() and open_path is None:
+        path = interviews.start_interview(ctx.home, company, round_name.strip(), [], now())
+    else:
+        path = interviews.for_one_shot(ctx.home, company, now())
     from interview_prep.commands.companies import advance_on_interview
 
     advance_on_interview(ctx, company, [])

@@ -52,6 +52,18 @@ class Context:
             self._catalog = load_catalog(self.user_banks, cache_dir=cache_dir(self.home))
         return self._catalog
 
+    def use_shipped_banks_only(self) -> None:
+        """After a broken user bank: the shipped banks alone (the interview must still start)."""
+        from interview_prep.banks.loader import load_catalog
+        from interview_prep.storage.cache import cache_dir
+
+        self._catalog = load_catalog(None, cache_dir=cache_dir(self.home))
+
+    def use_default_settings(self) -> None:
+        from interview_prep.settings import Settings
+
+        self._settings = Settings()
+
     def settings(self) -> Settings:
         if self._settings is None:
             from interview_prep.settings import load_settings

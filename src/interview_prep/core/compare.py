@@ -55,7 +55,7 @@ def summarize(
         name=company.name,
         slug=company.slug,
         status=company.status,
-        rounds=len(interviews),
+        rounds=sum(iv.is_round for iv in interviews),
         flags_high=sum(f.severity == "high" for f in flags),
         flags_medium=sum(f.severity == "medium" for f in flags),
         flags_low=sum(f.severity == "low" for f in flags),

@@ -2,7 +2,7 @@
 
 Order: this round's must-asks for the people present, then should, then
 could, each in checklist order. Questions answered in any earlier round are
-left out, except questions for everyone (love / hate), which every new
+left out (an answer cut off by Ctrl-C in this round is asked again, to finish it), except questions for everyone (love / hate), which every new
 interviewer is asked. A question for everyone goes round the panel: the
 first such question in the order given with --with, the next in reverse,
 alternating (whoever answers last has had longest to think, so it evens out);
@@ -72,7 +72,9 @@ def plan(
 ) -> list[Step]:
     """The remaining steps of this interview, in the order to ask them."""
     answered_before = _answered(earlier)
-    done_now = _answered([current]) | {(skip.question_id, skip.who) for skip in current.skips}
+    done_now = _answered([current], complete_only=True) | {
+        (skip.question_id, skip.who) for skip in current.skips
+    }
     taken = {question_id for question_id, _ in answered_before | done_now}
     in_order = [
         question for priority in PRIORITIES for question in checklist if question.priority == priority
@@ -133,12 +135,13 @@ def carry_forward(
     return probes
 
 
-def _answered(interviews: Sequence[Interview]) -> set[tuple[str, str]]:
+def _answered(interviews: Sequence[Interview], complete_only: bool = False) -> set[tuple[str, str]]:
+    """(question id, who) of every answer given; a cut-off answer counts only if not `complete_only`."""
     return {
         (answer.question_id, answer.who)
         for interview in interviews
         for answer in interview.answers
-        if answer.text.strip()
+        if answer.text.strip() and not (complete_only and answer.cut_off)
     }
 
 

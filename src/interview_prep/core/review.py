@@ -94,7 +94,7 @@ def review(
     flags = red_flags(interviews, catalog, readings, PhraseMatcher(catalog, dealbreakers))
     return Review(
         company=company,
-        rounds=len(interviews),
+        rounds=sum(iv.is_round for iv in interviews),
         interviewers=people,
         reflections=[(iv.id, iv.reflection) for iv in interviews if iv.reflection is not None],
         side_by_side_people=side_people,
@@ -224,6 +224,7 @@ def coverage(checklist: Sequence[Question], asked_ids: set[str]) -> list[Categor
 
 def followups(interviews: Sequence[Interview], done: set[str]) -> list[FollowUp]:
     items: list[FollowUp] = []
+    interviews = [interview for interview in interviews if interview.is_round]
     if interviews:
         items.append(
             FollowUp(

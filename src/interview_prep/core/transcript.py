@@ -22,6 +22,7 @@ class Answer:
     text: str
     at: str
     question_text: str = ""
+    cut_off: bool = False  # saved on Ctrl-C mid-answer: offered for completion on resume
 
 
 @dataclass
@@ -70,6 +71,11 @@ class Interview:
     notes: list[Note] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     reflection: Reflection | None = None
+    kind: str = "round"  # "notes": one-shot entries made before any round; not an interview
+
+    @property
+    def is_round(self) -> bool:
+        return self.kind != "notes"
 
     def answer_for(self, question_id: str, who: str) -> Answer | None:
         for answer in reversed(self.answers):

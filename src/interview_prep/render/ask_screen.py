@@ -14,9 +14,10 @@ from interview_prep.core.transcript import Interviewer
 from interview_prep.output import inert
 from interview_prep.render.console import console
 
-KEYS = "Enter saves  /s skip  /b back  /f flag  /n note  /u follow-up  /d done  /? keys"
+KEYS = "/s skip  /b back  /f flag  /n note  /u follow-up  /d done  /? keys"
+SAVE_KEY = {False: "Enter saves", True: "Esc then Enter saves (Enter is a new line)"}
 HELP = """\
-Type the answer and press Enter: it is saved before the next question.
+Type the answer and press {save}: it is saved before the next question.
   /s  skip this question             /b  edit your previous answer
   /f  red flag (yours or a signal)   /n  a free note
   /u  ask this question's follow-up next
@@ -26,8 +27,19 @@ Enter on its own never skips. An answer that really starts with '/': type '//'."
 
 
 class Screen:
-    def __init__(self) -> None:
+    def __init__(self, multiline: bool = False) -> None:
         self.out = console()
+        self.multiline = multiline
+
+    @staticmethod
+    def rows() -> int:
+        """The terminal's height now (it may have been resized since the start)."""
+        import shutil
+
+        return shutil.get_terminal_size().lines
+
+    def warning(self, message: str) -> None:
+        self.out.print(Text(f"Warning: {inert(message)}", style="yellow"))
 
     def opening(self, company: Company, present: Sequence[Interviewer], where: Path) -> None:
         people = ", ".join(person.label() for person in present) or "no names given"
@@ -72,7 +84,7 @@ class Screen:
         self.out.print(Text(f"Why: {inert(first_sentence(step.why))}", style="dim"))
         if step.caution:
             self.out.print(Text(inert(step.caution), style="yellow", no_wrap=True, overflow="ellipsis"))
-        self.out.print(Text(KEYS, style="dim"))
+        self.out.print(Text(f"{SAVE_KEY[self.multiline]}  {KEYS}", style="dim"))
 
     def saved(self, message: str) -> None:
         self.out.print(Text(inert(message), style="green"))
@@ -85,7 +97,8 @@ class Screen:
         self.out.print(Text(inert(reading.warning()), style=style))
 
     def help(self) -> None:
-        self.out.print(Text(HELP))
+        save = "Esc then Enter" if self.multiline else "Enter"
+        self.out.print(Text(HELP.format(save=save)))
 
 
 def first_sentence(text: str) -> str:

@@ -156,6 +156,7 @@ def load_interview(path: Path) -> Interview:
         started=str(fields.get("started") or ""),
         interviewers=_interviewers(fields.get("interviewers"), path),
         finished=fields.get("finished") is True,
+        kind="notes" if fields.get("kind") == "notes" else "round",
     )
     body = text[header.body_start :]
     for entry in blocks.parse_entries(body, path, first_line=header.fence_line + 1):
@@ -186,6 +187,7 @@ def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
                 entry.text,
                 str(meta.get("at", "")),
                 str(meta.get("question", "")),
+                meta.get("cut") is True,
             )
         )
     elif entry.kind == "flag":
@@ -273,6 +275,35 @@ def set_finished(path: Path, finished: bool = True) -> None:
     _edit(path, lambda text, _entries: frontmatter.set_field(text, "finished", finished, path))
 
 
+def set_interviewers(path: Path, people: list[Interviewer]) -> None:
+    """Record who is in the room (a panel that grew on resume); every other byte stays."""
+    value = [{"name": person.name, "role": person.role} for person in people]
+    _edit(path, lambda text, _entries: frontmatter.set_field(text, "interviewers", value, path))
+
+
+def remove_if_empty(path: Path) -> bool:
+    """Delete an interview that holds no entry at all (checked under the lock); True if it went."""
+    with folder_lock(path.parent.parent):
+        if not path.is_file():
+            return False
+        text = read_text(path)
+        if _parse_entries(text, path) or _has_own_text(text, path):
+            return False
+        path.unlink()
+        return True
+
+
+def _has_own_text(text: str, path: Path) -> bool:
+    """Whether anything but the title and interviewers lines prep wrote is below the front matter."""
+    body = text[frontmatter.parse(text, path).body_start :].split("\n")
+    own = [line for line in body if line.strip()]
+    if own and own[0].startswith("# "):
+        own = own[1:]
+    if own and own[0].startswith("Interviewers: "):
+        own = own[1:]
+    return bool(own)
+
+
 def set_reflection(path: Path, reflection: Reflection) -> None:
     """Save the round's reflection: replaced in place when one exists, else appended (one locked step)."""
     meta = reflection_meta(reflection)
@@ -308,19 +339,33 @@ def render_reflection(reflection: Reflection) -> str:
     )
 
 
-def open_or_start(home: Path, company: Company, started: str) -> Path:
-    """The company's latest unfinished interview, or a new one; atomic for parallel callers."""
+def for_one_shot(home: Path, company: Company, started: str) -> Path:
+    """Where a one-shot entry goes: the unfinished interview, else the last round, else the
+    company's notes file (made once, finished, never counted as a round). Atomic for parallel callers.
+    """
     folder = interviews_dir(home, company.slug)
     make_private_dir(folder)
     with folder_lock(company_dir(home, company.slug)):
-        existing = latest_open(home, company.slug)
-        if existing is not None:
-            return existing
-        return _create(folder, company, "", [], started)
+        paths = list_interview_paths(home, company.slug)
+        loaded = [(path, load_interview(path)) for path in paths]
+        for path, interview in reversed(loaded):
+            if not interview.finished:
+                return path
+        for path, interview in reversed(loaded):
+            if interview.is_round:
+                return path
+        if loaded:
+            return loaded[-1][0]
+        return _create(folder, company, "", [], started, kind="notes")
 
 
 def _create(
-    folder: Path, company: Company, round_name: str, interviewers: list[Interviewer], started: str
+    folder: Path,
+    company: Company,
+    round_name: str,
+    interviewers: list[Interviewer],
+    started: str,
+    kind: str = "round",
 ) -> Path:
     """Write a new interview file (the caller holds the company lock)."""
     base = started[:10] + "-" + started[11:13] + started[14:16]
@@ -328,12 +373,19 @@ def _create(
         round_slug = slugify(round_name) if round_name.strip() else ""
     except PrepError:  # a label with no usable letters ("..", control characters): the time alone
         round_slug = ""
-    if round_slug and not round_slug.startswith("company-"):
+    if kind == "notes":
+        base += "-notes"
+    elif round_slug and not round_slug.startswith("company-"):
         base += "-" + round_slug[:30].strip("-")
     path = folder / f"{base}.md"
     suffix = 2
     while path.exists():
         path = folder / f"{base}-{suffix}.md"
         suffix += 1
-    atomic_write(path, render_new(company, path.stem, round_name, interviewers, started))
+    text = render_new(company, path.stem, round_name, interviewers, started)
+    if kind == "notes":  # one more field, and a title that says what the file is
+        text = frontmatter.set_field(text, "kind", "notes", path)
+        text = frontmatter.set_field(text, "finished", True, path)
+        text = text.replace(f"# {_one_line(company.name)} (", f"# {_one_line(company.name)}: notes (", 1)
+    atomic_write(path, text)
     return path
