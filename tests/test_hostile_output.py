@@ -34,7 +34,7 @@ def seed(home: Path) -> None:
         return prep("--home", str(home), *args)
 
     assert prep_in_home("new", "acme", "--role", "Engineer", "--no-input")[0] == 0
-    assert prep_in_home("answer", "acme", "love", "they ship", "--who", "Dana")[0] == 0
+    assert prep_in_home("answer", "acme", "love", "they ship", "--who", "Dana", "--round", "onsite")[0] == 0
     assert prep_in_home("flag", "acme", "avoids the manager question", "--who", "Lee")[0] == 0
     assert prep_in_home("note", "acme", "quiet office")[0] == 0
     assert prep_in_home("answer", "acme", "hours-per-week", "about 50 hours", "--who", "Lee")[0] == 0
