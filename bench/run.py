@@ -45,8 +45,7 @@ import synth
 import timer
 
 from interview_prep.commands.review_cache import CACHE_FILE as ROW_CACHE_FILE
-from interview_prep.commands.review_cache import SETTLED_NS
-from interview_prep.storage.cache import CACHE_DIR
+from interview_prep.storage.cache import CACHE_DIR, SETTLED_NS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
@@ -275,11 +274,9 @@ def scale(
             )
         )
     largest = max(options.sizes)
-    commands.append(
-        timer.Command(
-            f"list-{largest}", f"`prep list` ({largest:,} companies)", [py, script, "list"], envs[largest]
-        )
-    )
+    for key, argv in (("list", "list"), ("agenda", "agenda")):
+        label = f"`prep {argv}` ({largest:,} companies)"
+        commands.append(timer.Command(f"{key}-{largest}", label, [py, script, argv], envs[largest]))
     print(f"Scale: {min(options.warmup, 1)} warm-up + {options.scale_runs} interleaved runs each")
     timer.interleave(commands, options.scale_runs, min(options.warmup, 1), progress=sys.stdout.isatty())
     found = {c.key: c for c in commands}
@@ -299,6 +296,10 @@ def scale(
                     note=f"{memory:.0f} MiB",
                 )
             )
+        if c.key == f"agenda-{largest}":
+            ratio = c.median / found[f"list-{largest}"].median
+            rows[-1].target, rows[-1].met = "≤ 2x `prep list`", ratio <= 2
+            rows[-1].note += f"; {ratio:.2f}x `prep list`"
     if len(options.sizes) >= 2:
         small, large = sorted(options.sizes)[-2:]
         allowed = 1.1 * large / small

@@ -25,8 +25,8 @@ from interview_prep.banks.model import Catalog, Question
 from interview_prep.commands.capture import answer_heading
 from interview_prep.core import checklist
 from interview_prep.core.models import STATUSES, Company
-from interview_prep.core.transcript import Interviewer, Reflection
-from interview_prep.storage import blocks, frontmatter
+from interview_prep.core.transcript import Interviewer, PanelMember, Reflection, ScheduledRound
+from interview_prep.storage import blocks, frontmatter, records, schedule
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews as interview_store
 from interview_prep.storage.slug import slugify
@@ -169,10 +169,21 @@ def generate(home: Path, count: int, seed: int = 1, catalog: Catalog | None = No
             files += 1
         company_path = folder / company_store.COMPANY_FILE
         company_text = company_store.tick(company_text, company_path, "checklist", "q", asked)
+        if index % 3 == 0:  # a third of the pipeline has a round on the calendar (prep agenda)
+            company_text = _with_scheduled_round(company_text, company_path, start, index)
         size += _write(company_path, company_text)
         files += 1
         slugs.append(company.slug)
     return Generated(home, count, files, size, slugs)
+
+
+def _with_scheduled_round(text: str, path: Path, start: datetime, index: int) -> str:
+    at = (start + timedelta(days=7 * INTERVIEWS_PER_COMPANY + index % 5)).replace(hour=9 + index % 8)
+    scheduled = ScheduledRound(
+        f"{at:%Y-%m-%d-%H%M}", at, "UTC", 45, (PanelMember("Ava", "engineer"),), "final", ""
+    )
+    fields = schedule.round_fields(scheduled)
+    return records.with_record(text, path, records.SCHEDULE, fields, schedule.round_words(scheduled))
 
 
 def _company(rng: random.Random, index: int) -> Company:

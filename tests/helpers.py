@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -25,3 +26,12 @@ def interview_files(home: Path, slug: str) -> list[Path]:
 # runaway (quadratic or exponential) path blows through and a busy machine does not: speed
 # targets are measured side by side in bench/, not in unit tests.
 RUNAWAY_SECONDS = 5.0
+
+
+def only_history_added(after: str, expected: str) -> bool:
+    """A status change: the one line, and the change dated in a history block added at the end."""
+    history = (
+        r"\n{0,2}<!-- prep:begin history -->\n## Status history\n\n- [^\n]* <!-- prep:status \{[^\n]*\} -->\n"
+    )
+    end = r"<!-- prep:end history -->\n"
+    return after.startswith(expected) and re.fullmatch(history + end, after[len(expected) :]) is not None

@@ -26,6 +26,7 @@ TOP = (
     "interview_prep.cli_companies",
     "interview_prep.cli_interview",
     "interview_prep.cli_after",
+    "interview_prep.cli_calendar",
     "interview_prep.cli_banks",
     "interview_prep.lazy_commands",
     "interview_prep.__main__",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import prep
+from helpers import only_history_added, prep
 from interview_prep.storage import companies, frontmatter
 
 
@@ -43,7 +43,7 @@ def test_new_creates_private_folder_and_documented_file(prep_home: Path) -> None
     text = path.read_text()
     fields = frontmatter.parse(text, path).fields
     assert fields["name"] == "Acme, Inc." and fields["slug"] == "acme-inc"
-    assert fields["format"] == 1 and fields["status"] == "researching"
+    assert fields["format"] == companies.COMPANY_FORMAT == 2 and fields["status"] == "researching"
     assert fields["stage"] == "startup" and fields["role"] == "Staff Engineer"
     items = companies.parse_checklist(text, path)
     ids = [item.question_id for item in items]
@@ -96,7 +96,7 @@ def test_list_json_and_status(prep_home: Path) -> None:
     assert "acme" in text and "interviewing" in text
 
 
-def test_status_edits_only_the_status_line(prep_home: Path) -> None:
+def test_status_edits_only_the_status_line_and_dates_the_change(prep_home: Path) -> None:
     prep("new", "acme", "--no-input")
     path = prep_home / "acme" / "company.md"
     original = path.read_text()
@@ -105,7 +105,7 @@ def test_status_edits_only_the_status_line(prep_home: Path) -> None:
     path.write_text(edited)
     prep("status", "acme", "offer")
     after = path.read_text()
-    assert after == edited.replace('status: "researching"', 'status: "offer"')
+    assert only_history_added(after, edited.replace('status: "researching"', 'status: "offer"'))
 
 
 def test_bad_status_and_unknown_company() -> None:

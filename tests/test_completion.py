@@ -20,7 +20,7 @@ def complete(words: str, shell: str = "bash") -> list[str]:
         env.update(COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - (0 if words.endswith(" ") else 1)))
     else:
         env.update(_TYPER_COMPLETE_ARGS=words, _TYPER_COMPLETE_FISH_ACTION="get-args")
-    result = subprocess.run([PREP], env=env, capture_output=True, text=True, timeout=20)
+    result = subprocess.run([PREP], env=env, capture_output=True, text=True, timeout=120)
     return result.stdout.split()
 
 
@@ -57,7 +57,7 @@ def test_zsh_and_fish_get_the_same_names() -> None:
 def test_install_completion_writes_the_shell_script(shell: str, tmp_path: Path) -> None:
     env = dict(os.environ, HOME=str(tmp_path), SHELL=f"/bin/{shell}")
     result = subprocess.run(
-        [PREP, "--install-completion", shell], env=env, capture_output=True, text=True, timeout=30
+        [PREP, "--install-completion", shell], env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     written = [p for p in tmp_path.rglob("*") if p.is_file()]

@@ -41,17 +41,24 @@ def seed(home: Path) -> None:
     assert (
         prep_in_home("reflect", "acme", "--gut", "2", "--excited", "mentoring", "--worry", "oncall")[0] == 0
     )
+    assert prep_in_home("answer", "acme", "next-steps", "we will decide by Friday", "--who", "Dana")[0] == 0
+    scheduled = ("schedule", "acme", "2030-01-07 15:00", "--where", "Room 4", "--with", "Ava:engineer")
+    assert prep_in_home(*scheduled)[0] == 0
 
     company = home / "acme" / "company.md"
     text = company.read_text()
     text = text.replace('name: "acme"', f'name: "Acme {YAML_HOSTILE}"')  # falls back to the YAML reader
     text = text.replace('role: "Engineer"', f'role: "Eng {JSON_HOSTILE}"')
     text = text.replace("## Questions to ask", f"## Questions to ask {RAW_HOSTILE}")
+    text = text.replace('"where": "Room 4"', f'"where": "Room 4 {JSON_HOSTILE}"')
+    text = text.replace('{"name": "Ava"', f'{{"name": "Ava {JSON_HOSTILE}"')
+    assert JSON_HOSTILE in text
     company.write_text(text)
 
     [interview] = interview_files(home, "acme")
     text = interview.read_text()
-    for plain in ("they ship", "avoids the manager question", "quiet office", "about 50 hours", "mentoring"):
+    plain_texts = ("they ship", "avoids the manager question", "quiet office", "about 50 hours", "mentoring")
+    for plain in (*plain_texts, "we will decide by Friday"):
         text = text.replace(f"\n{plain}\n", f"\n{plain} {RAW_HOSTILE}\n")
     text = text.replace('"who": "Dana"', f'"who": "Dana {JSON_HOSTILE}"')
     text = text.replace('"excited": "mentoring"', f'"excited": "mentoring {JSON_HOSTILE}"')
@@ -114,6 +121,28 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("banks show unknown", ["banks", "show", f"x{RAW_HOSTILE}"], 2),
     ("banks check", ["banks", "check", "{home}/banks/hostile.yaml"], 0),
     ("new refused", ["new", f"Evil{RAW_HOSTILE}", "--no-input"], 2),
+    (
+        "schedule",
+        [
+            "schedule",
+            "acme",
+            "2026-12-04 15:00",
+            "--where",
+            RAW_HOSTILE,
+            "--with",
+            f"x{RAW_HOSTILE}:engineer",
+        ],
+        0,
+    ),
+    ("schedule unreadable", ["schedule", "acme", f"fri {RAW_HOSTILE}"], 2),
+    ("agenda", ["agenda", "--days", "3660"], 0),
+    ("agenda --json", ["agenda", "--json", "--days", "3660"], 0),
+    ("calendar", ["calendar"], 0),
+    ("log", ["log", "acme"], 0),
+    ("log --json", ["log", "acme", "--json"], 0),
+    ("people", ["people"], 0),
+    ("people --json", ["people", "--json"], 0),
+    ("people unknown", ["people", f"x{RAW_HOSTILE}"], 2),
 ]
 
 
@@ -142,6 +171,8 @@ def test_no_control_character_reaches_the_terminal(
 ) -> None:
     result = CliRunner().invoke(app, [arg.format(home=hostile_home) for arg in args])
     out = result.stdout_bytes.decode("utf-8", "surrogateescape")
+    if args[0] == "calendar":
+        out = out.replace("\r\n", "\n")  # RFC 5545 ends every line with CRLF
     err = result.stderr_bytes.decode("utf-8", "surrogateescape")
     assert result.exit_code == code, (label, out, err)
     assert "Traceback" not in out + err

@@ -25,6 +25,9 @@ COMMANDS: dict[str, list[str]] = {
     "prep review COMPANY --json": ["review", "acme", "--json"],
     "prep config show --json": ["config", "show", "--json"],
     "prep banks list --json": ["banks", "list", "--json"],
+    "prep agenda --json": ["agenda", "--json", "--days", "3660"],
+    "prep log COMPANY --json": ["log", "acme", "--json"],
+    "prep people --json": ["people", "--json"],
 }
 
 
@@ -57,6 +60,8 @@ def documented() -> dict[str, set[str]]:
 def full_home(prep_home: Path) -> Path:
     """A company with every part of a review filled, and a config with every setting."""
     build(prep_home)
+    scheduled = ("schedule", "acme", "2030-01-07 15:00", "--with", "Dana:hiring-manager", "--minutes", "45")
+    assert prep(*scheduled)[0] == 0
     (prep_home / "config.yaml").write_text(
         "thresholds:\n  hours_per_week: 45\ndealbreakers: [unlimited overtime]\nvalues: [mentoring, ownership]\n"
     )

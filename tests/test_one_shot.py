@@ -189,7 +189,9 @@ def test_answering_ticks_the_checklist_box_and_changes_nothing_else(company: Pat
 
     ok("answer", "acme", "love", "The people", "--who", "Dana")
     after = company.read_bytes()
-    old_lines, new_lines = before.split(b"\n"), after.split(b"\n")
+    history = re.compile(rb"\n*<!-- prep:begin history -->\n.*<!-- prep:end history -->\n\Z", re.S)
+    assert len(re.findall(rb"<!-- prep:status ", after)) == 1, "the status change, dated, at the end"
+    old_lines, new_lines = before.split(b"\n"), history.sub(b"", after).split(b"\n")
     assert len(old_lines) == len(new_lines)
     changed = [(old, new) for old, new in zip(old_lines, new_lines, strict=True) if old != new]
     # The box, and (the first interview moves the pipeline on) the status field.

@@ -105,6 +105,9 @@ def _root(
     ctx.obj = Context(home_option=home, debug=debug)
     if ctx.invoked_subcommand is None:
         output.say(GETTING_STARTED.rstrip())
+        from interview_prep.cli_calendar import show_today
+
+        show_today(ctx.obj)
         raise typer.Exit()
 
 
@@ -133,4 +136,4 @@ def main() -> None:
 
 # The commands register themselves on `app` when their modules are imported, in
 # the order `prep --help` lists them.
-from interview_prep import cli_companies, cli_interview, cli_after, cli_banks  # noqa: E402, F401, I001
+from interview_prep import cli_companies, cli_interview, cli_after, cli_calendar, cli_banks  # noqa: E402, F401, I001

@@ -95,6 +95,8 @@ def start(
     if path is not None:
         path, present = _resume_or_not(path, present, resume, warnings)
     if path is None:
+        if not present:
+            present, round_name = _offer_scheduled_panel(ctx, company.slug, round_name)
         path = interviews.start_interview(ctx.home, company, round_name, present, now())
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
@@ -161,6 +163,20 @@ def _load_or_warn(ctx: Context) -> list[str]:
         warnings.append(f"{problem} Default settings are used for this interview.")
         ctx.use_default_settings()
     return warnings
+
+
+def _offer_scheduled_panel(ctx: Context, slug: str, round_name: str) -> tuple[list[Interviewer], str]:
+    """No --with: the panel of the round scheduled for about now (`prep schedule`), if the user takes it."""
+    from interview_prep.commands.agenda import now_here, scheduled_now
+
+    scheduled = scheduled_now(ctx, slug, now_here())
+    if scheduled is None or not scheduled.panel:
+        return [], round_name
+    panel = [Interviewer(person.name, person.role) for person in scheduled.panel]
+    names = ", ".join(person.label() for person in panel)
+    if not _prompts().confirm(f"Use the panel scheduled for {scheduled.at:%H:%M}: {names}?", True):
+        return [], round_name
+    return panel, round_name or scheduled.label
 
 
 def describe(path: Path) -> str:

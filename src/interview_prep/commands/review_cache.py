@@ -15,7 +15,6 @@ same mtime. Like every cache, this one is safe to delete.
 
 from __future__ import annotations
 
-import os
 import time
 import typing
 import zlib
@@ -25,10 +24,10 @@ from typing import Any
 import interview_prep
 from interview_prep.core.compare import CompanyRow
 from interview_prep.storage import cache
+from interview_prep.storage.cache import SETTLED_NS, code_stamp
 
 CACHE_FILE = "review-rows.json"
 CACHE_FORMAT = 1
-SETTLED_NS = 2_000_000_000  # a file older than this cannot change without changing its stamp
 
 
 class RowCache:
@@ -86,22 +85,7 @@ def _key(home: Path, user_banks: Path) -> list[Any] | None:
         config_key = None
     except OSError:
         return None
-    return [CACHE_FORMAT, interview_prep.__version__, _code_stamp(), banks, config_key]
-
-
-def _code_stamp() -> list[list[Any]]:
-    """Size and mtime of every module of prep: a change to any of them (an upgrade too) recomputes."""
-    package = Path(interview_prep.__file__).parent
-    stamp = []
-    for folder, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                info = os.stat(os.path.join(folder, name))
-                stamp.append(
-                    [os.path.relpath(os.path.join(folder, name), package), info.st_size, info.st_mtime_ns]
-                )
-    return stamp
+    return [CACHE_FORMAT, interview_prep.__version__, code_stamp(), banks, config_key]
 
 
 def _accepted_types() -> dict[str, tuple[type, ...]]:

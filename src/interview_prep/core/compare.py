@@ -8,9 +8,10 @@ from typing import Any
 
 from interview_prep.banks.model import Catalog
 from interview_prep.core.findings import collect_metrics, numeric_readings
+from interview_prep.core.followups import followups
 from interview_prep.core.models import STATUSES, Company
 from interview_prep.core.phrases import PhraseMatcher
-from interview_prep.core.review import followups, red_flags
+from interview_prep.core.review import red_flags
 from interview_prep.core.transcript import Interview
 
 ATTRITION = "attrition_percent"

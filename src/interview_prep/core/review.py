@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
@@ -24,6 +24,7 @@ from interview_prep.core.findings import (
     numeric_readings,
     quote,
 )
+from interview_prep.core.followups import FollowUp, followups
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Answer, Interview, Reflection
@@ -38,14 +39,6 @@ class CategoryCoverage:
     title: str
     asked: int
     total: int
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    id: str
-    text: str
-    due: str
-    done: bool
 
 
 @dataclass
@@ -220,36 +213,3 @@ def coverage(checklist: Sequence[Question], asked_ids: set[str]) -> list[Categor
         CategoryCoverage(category, CATEGORIES.get(category, category), counts[0], counts[1])
         for category, counts in totals.items()
     ]
-
-
-def followups(interviews: Sequence[Interview], done: set[str]) -> list[FollowUp]:
-    items: list[FollowUp] = []
-    interviews = [interview for interview in interviews if interview.is_round]
-    if interviews:
-        items.append(
-            FollowUp(
-                "recruiter-call",
-                "Call the recruiter: how it went, what you wish you had said",
-                _plus_hours(interviews[0].started, 48),
-                "recruiter-call" in done,
-            )
-        )
-    for interview in interviews:
-        item_id = f"thank-you-{interview.id}"
-        names = ", ".join(p.name for p in interview.interviewers) or "your interviewers"
-        items.append(
-            FollowUp(
-                item_id,
-                f"Send a genuine thank-you note to {names}",
-                _plus_hours(interview.started, 24),
-                item_id in done,
-            )
-        )
-    return items
-
-
-def _plus_hours(stamp: str, hours: int) -> str:
-    try:
-        return (datetime.fromisoformat(stamp) + timedelta(hours=hours)).isoformat(timespec="minutes")
-    except ValueError:
-        return ""

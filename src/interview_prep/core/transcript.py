@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 @dataclass(frozen=True)
@@ -82,3 +83,24 @@ class Interview:
             if answer.question_id == question_id and answer.who == who:
                 return answer
         return None
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    """Someone you are to meet in a scheduled round (`prep schedule --with`)."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ScheduledRound:
+    """A round on the calendar (`prep schedule`), stored in company.md."""
+
+    id: str
+    at: datetime  # aware, in `zone`
+    zone: str
+    minutes: int | None
+    panel: tuple[PanelMember, ...]
+    label: str  # the round's name ("onsite"), may be empty
+    where: str

@@ -26,7 +26,6 @@ from typing import Any
 from interview_prep.errors import PrepError
 from interview_prep.yamlsafe import bounded_int, json_value, too_deep
 
-_SECTION = re.compile(r"^<!-- prep:(begin|end) ([a-z-]+) -->$")
 _ENTRY_BEGIN = re.compile(r"^<!-- prep:([a-z]+) (\{.*\}) -->$")
 _ENTRY_END = re.compile(r"^<!-- prep:end ([0-9]+) -->$")
 # Any begin or end marker line, for scanning a whole body at once. Starting with a
@@ -65,12 +64,14 @@ def find_section(text: str, name: str, path: Path) -> tuple[int, int] | None:
     """Offsets of the section's inner text, or None when absent; PrepError if the markers are broken."""
     begins: list[tuple[int, int, int]] = []  # (line number, line start, line end)
     ends: list[tuple[int, int, int]] = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = _SECTION.fullmatch(line)
-        if match and match.group(2) == name:
-            (begins if match.group(1) == "begin" else ends).append((number, offset, offset + len(line) + 1))
-        offset += len(line) + 1
+    for kind, found in (("begin", begins), ("end", ends)):
+        marker = section_marker(kind, name)
+        start = text.find(marker)  # substring search in C: this runs for every company of a listing
+        while start != -1:
+            end = start + len(marker)
+            if (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n"):
+                found.append((text.count("\n", 0, start) + 1, start, end + 1))
+            start = text.find(marker, end)
     if not begins and not ends:
         return None
     if len(begins) != 1 or len(ends) != 1 or ends[0][0] < begins[0][0]:

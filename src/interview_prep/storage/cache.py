@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".cache"
+SETTLED_NS = 2_000_000_000  # a file older than this cannot change without changing its stamp
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
@@ -64,3 +65,20 @@ def _write_new(path: Path, text: str) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600)
     with open(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def code_stamp() -> list[list[Any]]:
+    """Size and mtime of every module of prep: a change to any of them (an upgrade too) recomputes."""
+    import interview_prep
+
+    package = Path(interview_prep.__file__).parent
+    stamp = []
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                stamp.append(
+                    [os.path.relpath(os.path.join(folder, name), package), info.st_size, info.st_mtime_ns]
+                )
+    return stamp

@@ -17,7 +17,8 @@ from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
 from interview_prep.storage.home import ensure_home, make_private_dir
 from interview_prep.storage.slug import clean_name, is_slug, slugify
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  # interview files
+COMPANY_FORMAT = 2  # company.md: format 1 plus the schedule, history and due blocks (storage/records.py)
 COMPANY_FILE = "company.md"
 _CHECK_LINE = re.compile(r"^- \[([ xX])\] (.*?) <!-- ([qf]):([a-z0-9-]+) -->$")
 
@@ -104,7 +105,7 @@ def render_company(company: Company, prep: Sequence[PrepSection], checklist: Seq
     from interview_prep.storage import blocks
 
     fields: dict[str, Any] = {
-        "format": FORMAT_VERSION,
+        "format": COMPANY_FORMAT,
         "name": company.name,
         "slug": company.slug,
         "role": company.role,
@@ -240,7 +241,23 @@ def update_company_file(home: Path, slug: str, edit: Any) -> None:
 
 
 def set_status(home: Path, slug: str, status: str) -> None:
-    update_company_file(home, slug, lambda text, path: frontmatter.set_field(text, "status", status, path))
+    """Change the status field and, when it really changes, add a dated line to the status history."""
+    from datetime import datetime
+
+    from interview_prep.storage import records
+
+    def edit(text: str, path: Path) -> str:
+        old = frontmatter.parse(text, path).fields.get("status") or "researching"
+        text = frontmatter.set_field(text, "status", status, path)
+        if old == status:
+            return text
+        at = datetime.now().astimezone()
+        fields = {"at": at.isoformat(timespec="seconds"), "from": str(old), "to": status}
+        return records.with_record(
+            text, path, records.HISTORY, fields, f"{at:%Y-%m-%d %H:%M}: {old} -> {status}"
+        )
+
+    update_company_file(home, slug, edit)
 
 
 def read_checklist(home: Path, slug: str) -> list[ChecklistItem]:

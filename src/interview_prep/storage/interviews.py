@@ -71,20 +71,22 @@ def company_stamp(home: Path, slug: str) -> list[list[Any]] | None:
     result keyed by the stamp goes stale with it. None when something there is a
     symbolic link or cannot be seen: such a company always takes the checked path.
     """
-    folder = home / slug
+    folder = os.path.join(home, slug)  # plain strings: this runs for every company of a review
+    interviews = os.path.join(folder, INTERVIEWS)
     stamps: list[list[Any]] = []
     try:
-        if os.path.islink(folder) or os.path.islink(folder / INTERVIEWS):
+        if os.path.islink(folder) or os.path.islink(interviews):
             return None
+        try:
+            listed = os.listdir(interviews)
+        except (FileNotFoundError, NotADirectoryError):
+            listed = []
         names = [COMPANY_FILE]
-        if os.path.isdir(folder / INTERVIEWS):
-            names += [
-                f"{INTERVIEWS}/{name}"
-                for name in os.listdir(folder / INTERVIEWS)
-                if name.endswith(".md") and _ID.fullmatch(name[:-3])
-            ]
+        names += [
+            f"{INTERVIEWS}/{name}" for name in listed if name.endswith(".md") and _ID.fullmatch(name[:-3])
+        ]
         for name in sorted(names):
-            info = os.lstat(folder / name)
+            info = os.lstat(os.path.join(folder, name))
             if not stat.S_ISREG(info.st_mode):
                 return None
             stamps.append([name, info.st_size, info.st_mtime_ns, info.st_ino])
