@@ -55,7 +55,14 @@ def test_zsh_and_fish_get_the_same_names() -> None:
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_install_completion_writes_the_shell_script(shell: str, tmp_path: Path) -> None:
-    env = dict(os.environ, HOME=str(tmp_path), SHELL=f"/bin/{shell}")
+    # Without this, Typer finds the shell by walking up the process tree (shellingham), so the
+    # result would depend on who runs the suite; with it, `--install-completion SHELL` names it.
+    env = dict(
+        os.environ,
+        HOME=str(tmp_path),
+        SHELL=f"/bin/{shell}",
+        _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1",
+    )
     result = subprocess.run(
         [PREP, "--install-completion", shell], env=env, capture_output=True, text=True, timeout=120
     )

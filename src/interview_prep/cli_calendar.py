@@ -27,7 +27,7 @@ def show_today(context: Context) -> None:
         output.error(f"today's agenda is unavailable: {error.message}")
         return
     if found.items:
-        output.say("\nToday:\n" + agenda_view.agenda_text(found, now, 0))
+        output.say("\nToday:\n" + agenda_view.agenda_text(found, now, 0, output.terminal_width()))
 
 
 def _panel(values: list[str] | None) -> list[Any]:
@@ -106,7 +106,7 @@ def agenda_(
     if as_json:
         output.print_json(agenda_view.agenda_json(found, now, days))
     else:
-        output.say(agenda_view.agenda_text(found, now, days))
+        output.say(agenda_view.agenda_text(found, now, days, output.terminal_width()))
 
 
 @app.command()
@@ -190,7 +190,7 @@ def log(
     if as_json:
         output.print_json(agenda_view.timeline_json(found))
     else:
-        output.say(agenda_view.timeline_text(found))
+        output.say(agenda_view.timeline_text(found, output.terminal_width()))
 
 
 @app.command()

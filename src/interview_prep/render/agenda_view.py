@@ -34,19 +34,43 @@ def scheduled_text(company: str, scheduled: ScheduledRound, now: datetime) -> st
     return f"Scheduled {company}: {scheduled.label or 'interview'} on {here}{there}."
 
 
-def agenda_text(found: Agenda, now: datetime, days: int) -> str:
+WIDE = 60  # from this many columns the date sits beside the text, below it in a narrower terminal
+
+
+def fill(label: str, text: str, width: int, label_width: int) -> list[str]:
+    """`label` then `text` wrapped at word boundaries to `width` (never mid-word), hanging under the text."""
+    import textwrap
+
+    if width < WIDE:
+        body = textwrap.wrap(text, width=max(width - 2, 20), break_long_words=False, break_on_hyphens=False)
+        return [label] + ["  " + line for line in body] if label else ["  " + line for line in body]
+    indent = " " * (label_width + 1)
+    wrapped = textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=f"{label:<{label_width}} ",
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapped or [label]
+
+
+def agenda_text(found: Agenda, now: datetime, days: int, width: int = 80) -> str:
     lines = []
     for item in found.items:
         mark = "OVERDUE " if item.overdue and item.kind == "follow-up" else ""
-        lines.append(f"{when_text(item.when, now):<17} {item.company}: {mark}{item.text}")
+        text = f"{item.company}: {mark}{item.text}"
         if item.kind == "follow-up":
-            lines.append(
-                f"{'':<17}   why this date: {item.source}; done? prep done {item.slug} {item.item_id}"
-            )
+            text += f". Why this date: {item.source}. Done? prep done {item.slug} {item.item_id}"
+        lines += fill(when_text(item.when, now), text, width, 17)
     if found.older_overdue:
-        lines.append(
+        lines += fill(
+            "",
             f"{found.older_overdue} older overdue follow-up(s) not shown; "
-            "`prep agenda --days N` looks back N days too."
+            "`prep agenda --days N` looks back N days too.",
+            width,
+            0,
         )
     if not lines:
         return (
@@ -86,13 +110,13 @@ def due_text(company: str, item: DatedFollowUp) -> str:
     return f"{company}: '{item.text}' is now due {short_date(item.due)} {item.due.year}."
 
 
-def timeline_text(found: Timeline) -> str:
+def timeline_text(found: Timeline, width: int = 80) -> str:
     if not found.events:
         return f"Nothing on {found.company.name}'s timeline yet."
     lines = [f"{found.company.name}: timeline"]
     for event in found.events:
         stamp = event.when[:10] if len(event.when) == 10 else event.when[:16].replace("T", " ")
-        lines.append(f"{stamp:<16}  {event.text}  [{event.source}]")
+        lines += fill(stamp, f"{event.text} [{event.source}]", width, 16)
     return "\n".join(lines)
 
 
