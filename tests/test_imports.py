@@ -42,7 +42,7 @@ def modules_after(*args: str, whole_names: bool = False) -> set[str]:
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=180,  # a hang guard; a loaded machine is slow
     )
     assert MARK in result.stdout, result.stderr
     report = json.loads(result.stdout.split(MARK)[-1])
@@ -114,3 +114,12 @@ def test_list_imports_only_what_reading_front_matter_needs(acme: str) -> None:
         assert writer_only not in loaded, writer_only
     if sys.platform.startswith("linux"):  # the data home is computed (test_slug_and_paths.py)
         assert "platformdirs" not in loaded
+
+
+def test_icalendar_and_the_review_analysis_stay_out_of_the_agenda(acme: str) -> None:
+    assert prep("schedule", acme, "tomorrow 10:00", "--with", "Dana:hiring-manager")[0] == 0
+    agenda = modules_after("agenda", whole_names=True)
+    assert "icalendar" not in {name.split(".")[0] for name in agenda}
+    assert not {"rich", "questionary", "yaml"} & {name.split(".")[0] for name in agenda}
+    assert "interview_prep.core.review" not in agenda and "interview_prep.core.numbers" not in agenda
+    assert "icalendar" in modules_after("calendar")
