@@ -62,7 +62,7 @@ def parse_ics(data: bytes) -> Any:
 
 def test_schedule_agenda_calendar_round_trip_with_the_plan_inside(prep_home: Path, tmp_path: Path) -> None:
     acme_with_a_round()
-    ok("answer", "acme", "next-steps", "We will decide by Friday.", "--who", "Dana")
+    ok("answer", "acme", "next-steps", "We will decide by Friday.", "--who", "Dana", "--round", "screen")
     agenda = json.loads(ok("agenda", "--json"))
     assert agenda["format"] == 1
     kinds = [(item["kind"], item["when"][:16]) for item in agenda["items"]]
@@ -91,7 +91,7 @@ def test_schedule_agenda_calendar_round_trip_with_the_plan_inside(prep_home: Pat
 
 def test_the_calendar_keeps_the_rfc_5545_rules(prep_home: Path) -> None:
     acme_with_a_round()
-    ok("answer", "acme", "love", "the people", "--who", "Dana")
+    ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
     data = ics()
     lines = data.split(b"\r\n")
     assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
@@ -108,7 +108,7 @@ def test_the_calendar_keeps_the_rfc_5545_rules(prep_home: Path) -> None:
 
 def test_uids_are_stable_so_a_second_import_updates(prep_home: Path) -> None:
     acme_with_a_round()
-    ok("answer", "acme", "love", "the people", "--who", "Dana")
+    ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
 
     def uids() -> list[str]:
         calendar = parse_ics(ics())
@@ -167,7 +167,7 @@ def test_agenda_marks_overdue_follow_ups_and_keeps_to_the_days_asked(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     acme_with_a_round()
-    ok("answer", "acme", "love", "the people", "--who", "Dana")
+    ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
     thank_you = next(
         i for i in json.loads(ok("agenda", "--json"))["items"] if i["id"].startswith("thank-you")
     )
@@ -185,7 +185,7 @@ def test_agenda_marks_overdue_follow_ups_and_keeps_to_the_days_asked(
 
 def test_due_corrects_a_date_and_says_where_it_came_from(prep_home: Path) -> None:
     acme_with_a_round()
-    ok("answer", "acme", "love", "the people", "--who", "Dana")
+    ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
     assert "now due Mon 7 Dec 2026" in ok("due", "acme", "recruiter-call", "2026-12-07")
     item = next(i for i in json.loads(ok("agenda", "--json"))["items"] if i["id"] == "recruiter-call")
     assert item["when"] == "2026-12-07" and "prep due" in item["source"]
@@ -233,7 +233,7 @@ def test_status_changes_are_kept_as_history(prep_home: Path) -> None:
 def test_people_across_companies_and_merging_one_person(prep_home: Path) -> None:
     for company in ("acme", "globex"):
         ok("new", company, "--no-input")
-    ok("answer", "acme", "love", "the people", "--who", "Sam")
+    ok("answer", "acme", "love", "the people", "--who", "Sam", "--round", "screen")
     ok("answer", "globex", "love", "the coffee", "--who", "SAM")
     assert len(json.loads(ok("people", "--json"))["people"]) == 2
     ok("people", "merge", "Sam@acme", "sam@globex")
@@ -272,9 +272,9 @@ def test_a_closed_search_has_no_agenda_and_old_overdue_items_are_counted(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     acme_with_a_round()
-    ok("answer", "acme", "love", "the people", "--who", "Dana")
+    ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
     ok("new", "globex", "--no-input")
-    ok("answer", "globex", "love", "the coffee", "--who", "Sam")
+    ok("answer", "globex", "love", "the coffee", "--who", "Sam", "--round", "screen")
     ok("status", "globex", "rejected")
     slugs = {item["slug"] for item in json.loads(ok("agenda", "--json"))["items"]}
     assert slugs == {"acme"}

@@ -30,7 +30,7 @@ def everyone(ctx: Context) -> list[Person]:
                     key, Person(" ".join(name.split()), keys=[key], companies=[company.name])
                 )
                 add_unique(found.roles, roles.get(key[1], ""))
-                found.rounds += 1
+                found.rounds += interview.is_round
                 found.last_met = max(found.last_met, interview.started)
                 found.said += [
                     Said(company.name, interview.id, a.question_text or a.question_id, a.text, a.at)

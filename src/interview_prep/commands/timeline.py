@@ -34,7 +34,8 @@ def timeline(ctx: Context, name: str) -> Timeline:
         source = f"{company.slug}/interviews/{path_.name}"
         people = ", ".join(p.name for p in interview.interviewers)
         words = f"Round: {interview.round or 'interview'}" + (f" with {people}" if people else "")
-        events.append(TimelineEvent(interview.started, "round", words, source))
+        if interview.is_round:  # one-shot notes made before any round are not a round
+            events.append(TimelineEvent(interview.started, "round", words, source))
         for flag in interview.flags:
             about = f" ({flag.who})" if flag.who else ""
             words = f"Red flag, {flag.severity}{about}: {' '.join(flag.text.split())}"
