@@ -12,6 +12,11 @@ RoundOption = Annotated[
     typer.Option("--round", metavar="TEXT", help="Start a round with this label if none is open."),
 ]
 
+MinutesOption = Annotated[
+    float | None,
+    typer.Option(metavar="N", help="Minutes you have for your questions (the panel shares them)."),
+]
+
 ONE_SHOTS = (
     "prep answer COMPANY QUESTION_ID TEXT [--who NAME], "
     "prep flag COMPANY TEXT [--severity low|medium|high], prep note COMPANY TEXT"
@@ -32,6 +37,7 @@ def ask(
     multiline: Annotated[
         bool, typer.Option("--multiline", help="Multi-line answers (Esc then Enter saves).")
     ] = False,
+    minutes: MinutesOption = None,
     resume: Annotated[
         bool | None,
         typer.Option("--resume/--new", help="Resume the unfinished interview, or start a new one."),
@@ -56,7 +62,7 @@ def ask(
         cli.needs_terminal("prep ask", ONE_SHOTS)
     from interview_prep.commands import ask as flow
 
-    session = flow.start(context_of(ctx), company, with_ or [], round_name, resume, multiline)
+    session = flow.start(context_of(ctx), company, with_ or [], round_name, resume, multiline, minutes)
     output.say(flow.run(session))
 
 
@@ -149,3 +155,29 @@ def note(
     capture.require_text(text, "note")
     _, path = capture.target(context, company, interview, round_name)
     output.say(capture.save_note(context, path, text).confirmation())
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with", metavar="NAME:ROLE", help="Who will be in the room, in panel order (repeatable)."
+        ),
+    ] = None,
+    minutes: MinutesOption = None,
+) -> None:
+    """This interview's plan: per interviewer, what fits the minutes you have.
+
+    The same plan `prep ask --minutes` follows. Writes nothing.
+
+    Examples:
+
+    \b
+      prep plan acme --with "Dana:hiring-manager" --with "Lee:engineer" --minutes 15
+    """
+    from interview_prep.commands import plan as planning
+
+    output.say(planning.render_text(planning.build(context_of(ctx), company, with_ or [], minutes)))

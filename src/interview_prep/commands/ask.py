@@ -65,6 +65,7 @@ class Session:
     earlier: list[Interview]
     multiline: bool = False
     warnings: list[str] = field(default_factory=list)  # shown once, as the interview opens
+    minutes: float | None = None  # --minutes: only what fits is asked (the plan of `prep plan`)
     retype: str = ""  # text refused as a mistyped key, offered again at the next prompt
     queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
     follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
@@ -72,11 +73,38 @@ class Session:
     def current(self) -> Interview:
         return interviews.load_interview(self.path)
 
+    def upcoming(self) -> tuple[list[Step], dict[str, int]]:
+        """The steps still to ask (only what fits, with --minutes) and how many each person was asked."""
+        current = self.current()
+        steps = plan(self.checklist, self.present, self.company.name, self.earlier, current)
+        asked: dict[str, int] = {}
+        for question_id, who in {(a.question_id, a.who) for a in current.answers if not a.cut_off} | {
+            (s.question_id, s.who) for s in current.skips
+        }:
+            if "/" not in question_id:
+                asked[who] = asked.get(who, 0) + 1
+        if self.minutes is None:
+            return steps, asked
+        from interview_prep.core import fitting
+
+        everyone = {question.id for question in self.checklist if question.for_everyone}
+        names = [person.name for person in self.present] or [""]
+        return fitting.fit(steps, names, self.minutes, everyone, asked), asked
+
     def next_step(self) -> Step | None:
         if self.queued:
             return self.queued[0]
-        steps = plan(self.checklist, self.present, self.company.name, self.earlier, self.current())
+        steps, _ = self.upcoming()
         return steps[0] if steps else None
+
+    def position(self, step: Step) -> str:
+        """'question 3 of 7 for Dana' (with --minutes, where the plan has an end)."""
+        if self.minutes is None or step.kind != "question":
+            return ""
+        steps, asked = self.upcoming()
+        done = asked.get(step.who, 0)
+        total = done + sum(1 for s in steps if s.who == step.who)
+        return f"question {done + 1} of {total}" + (f" for {step.who}" if step.who else "")
 
 
 def start(
@@ -86,6 +114,7 @@ def start(
     round_name: str,
     resume: bool | None,
     multiline: bool = False,
+    minutes: float | None = None,
 ) -> Session:
     company = company_store.resolve_company(ctx.home, company_name)
     present = parse_with(with_)
@@ -101,7 +130,9 @@ def start(
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
     checklist = company_checklist(ctx, company, catalog)
-    return Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
+    session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
+    session.minutes = minutes
+    return session
 
 
 def _resume_or_not(
@@ -238,7 +269,7 @@ def _loop(session: Session, screen: ask_screen.Screen) -> str:
             if not raw.strip():
                 return finish(session)
         else:
-            screen.question(step)
+            screen.question(step, session.position(step))
             raw = _typed(session, screen, step, "Answer:")
         if handle(session, screen, step, raw) == "done":
             return finish(session)

@@ -70,8 +70,10 @@ class Screen:
         if len(probes) > 8:
             self.out.print(Text(f"  … and {len(probes) - 8} more in `prep review`", style="dim"))
 
-    def question(self, step: Step) -> None:
+    def question(self, step: Step, position: str = "") -> None:
         self.out.print()
+        if position:
+            self.out.print(Text(position, style="dim"))
         head = Text()
         if step.who:
             head.append(f"Ask {inert(step.who)}: ", style="bold cyan")
