@@ -22,13 +22,13 @@ from typing import Any
 
 from interview_prep.banks.loader import load_catalog
 from interview_prep.banks.model import Catalog, Question
-from interview_prep.commands.capture import answer_heading
 from interview_prep.core import checklist
 from interview_prep.core.models import STATUSES, Company
 from interview_prep.core.transcript import Interviewer, PanelMember, Reflection, ScheduledRound
 from interview_prep.storage import blocks, frontmatter, records, schedule
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews as interview_store
+from interview_prep.storage.entries import answer_heading
 from interview_prep.storage.slug import slugify
 
 ANSWERS_PER_INTERVIEW = 30

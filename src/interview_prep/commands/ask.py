@@ -22,7 +22,7 @@ from interview_prep.core.transcript import Answer, Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
 from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store
-from interview_prep.storage import interviews
+from interview_prep.storage import entries, interviews
 
 
 def _prompts() -> _PromptsModule:
@@ -415,8 +415,7 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
     screen.info(f"Editing your answer to: {last.question_text or last.question_id}")
 
     def save(text: str) -> None:
-        meta = {"q": last.question_id, "who": last.who, "at": last.at, "question": last.question_text}
-        interviews.replace_entry(session.path, last.number, "answer", {**meta, "edited": now()}, text)
+        entries.edit_answer(session.path, last, text, now())
         screen.saved(f"Updated answer {last.number}.")
 
     try:

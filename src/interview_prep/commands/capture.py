@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from interview_prep.banks.model import Question
+from interview_prep.banks.model import SEVERITIES, Question
 from interview_prep.commands.context import Context, now, today
-from interview_prep.core.models import SEVERITIES, Company
+from interview_prep.core.models import Company
 from interview_prep.errors import PrepError
 from interview_prep.storage import companies as company_store
-from interview_prep.storage import interviews
+from interview_prep.storage import entries, interviews
 
 if TYPE_CHECKING:
     from interview_prep.core.metrics import Reading
@@ -28,10 +28,6 @@ class Saved:
         return f"Saved {self.kind} {self.number} to {self.path.relative_to(self.home)}."
 
 
-def answer_heading(question_text: str, who: str) -> str:
-    return f"### {' '.join(question_text.split())}" + (f" ({who})" if who else "")
-
-
 def save_answer(
     ctx: Context,
     company: Company,
@@ -45,35 +41,30 @@ def save_answer(
     replacing: int | None = None,
 ) -> Saved:
     """Append an answer (or rewrite entry `replacing`, a cut-off answer now finished)."""
-    meta: dict[str, Any] = {"q": question_id, "who": who, "at": now(), "question": question_text}
-    if cut_off:
-        meta["cut"] = True
     if replacing is None:
-        number = interviews.append_entry(path, "answer", meta, text, answer_heading(question_text, who))
+        number = entries.add_answer(path, question_id, question_text, who, now(), text, cut_off=cut_off)
     else:
         number = replacing
-        interviews.replace_entry(path, number, "answer", meta, text)
+        entries.rewrite_answer(path, number, question_id, question_text, who, now(), text, cut_off=cut_off)
     if "/" not in question_id:
         company_store.tick_checklist(ctx.home, company.slug, [question_id])
     return Saved("answer", number, path, ctx.home)
 
 
 def save_skip(path: Path, question_id: str, who: str) -> None:
-    interviews.append_entry(path, "skip", {"q": question_id, "who": who}, "", "")
+    entries.add_skip(path, question_id, who)
 
 
 def save_flag(
     ctx: Context, path: Path, text: str, severity: str, who: str, signal: str | None = None
 ) -> Saved:
     level = check_severity(severity)
-    meta = {"severity": level, "who": who, "at": now(), "signal": signal}
-    heading = f"### Red flag ({level})" + (f": {who}" if who else "")
-    number = interviews.append_entry(path, "flag", meta, text, heading)
+    number = entries.add_flag(path, level, who, now(), signal, text)
     return Saved("red flag", number, path, ctx.home)
 
 
 def save_note(ctx: Context, path: Path, text: str) -> Saved:
-    number = interviews.append_entry(path, "note", {"at": now()}, text, "### Note")
+    number = entries.add_note(path, now(), text)
     return Saved("note", number, path, ctx.home)
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from interview_prep.banks.model import COMPANY_TYPES, TRACKS, PrepPrompt, Question
+from interview_prep.banks.model import COMPANY_TYPES, SIZES, STAGES, TRACKS, PrepPrompt, Question
 from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist, tracks
 from interview_prep.core.models import STATUSES, Company
 from interview_prep.errors import PrepError
 from interview_prep.storage import companies as store
 from interview_prep.storage.slug import clean_name, slugify
-
-STAGES = ("startup", "scaleup", "enterprise", "public")
-SIZES = ("small", "medium", "large")
 
 
 @dataclass

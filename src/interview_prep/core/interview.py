@@ -12,7 +12,7 @@ in the room is left for a later round.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interview_prep.banks.model import PRIORITIES, Question, fill_placeholders
@@ -164,8 +164,3 @@ def _step(question: Question, who: str, company_name: str) -> Step:
         question.priority,
         caution=caution_line(question, company_name, who or None),
     )
-
-
-def questions_in_order(ids: Sequence[str], catalog: Mapping[str, Question]) -> list[Question]:
-    """Checklist ids -> questions, skipping ids no bank defines any more."""
-    return [catalog[question_id] for question_id in ids if question_id in catalog]

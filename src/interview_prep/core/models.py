@@ -18,7 +18,6 @@ STATUSES = (
     "declined",
     "rejected",
 )
-SEVERITIES = ("low", "medium", "high")
 
 
 @dataclass

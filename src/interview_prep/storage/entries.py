@@ -1,0 +1,68 @@
+"""How each kind of entry is written in an interview file: its marker's fields and its heading.
+
+The one place that knows the field names of docs/format.md for answers, skips,
+red flags and notes (reflections: storage/interviews.py, reflection_meta).
+Commands pass typed values; they never build a marker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from interview_prep.core.transcript import Answer
+from interview_prep.storage.interviews import append_entry, replace_entry
+
+
+def answer_heading(question_text: str, who: str) -> str:
+    return f"### {' '.join(question_text.split())}" + (f" ({who})" if who else "")
+
+
+def _answer_meta(question_id: str, question_text: str, who: str, at: str, cut_off: bool) -> dict[str, Any]:
+    meta: dict[str, Any] = {"q": question_id, "who": who, "at": at, "question": question_text}
+    if cut_off:  # the interview stopped mid-answer; finished on resume
+        meta["cut"] = True
+    return meta
+
+
+def add_answer(
+    path: Path, question_id: str, question_text: str, who: str, at: str, text: str, *, cut_off: bool = False
+) -> int:
+    meta = _answer_meta(question_id, question_text, who, at, cut_off)
+    return append_entry(path, "answer", meta, text, answer_heading(question_text, who))
+
+
+def rewrite_answer(
+    path: Path,
+    number: int,
+    question_id: str,
+    question_text: str,
+    who: str,
+    at: str,
+    text: str,
+    *,
+    cut_off: bool = False,
+) -> None:
+    """Rewrite answer `number` whole (a cut-off answer now finished)."""
+    replace_entry(path, number, "answer", _answer_meta(question_id, question_text, who, at, cut_off), text)
+
+
+def edit_answer(path: Path, answer: Answer, text: str, edited_at: str) -> None:
+    """Replace an earlier answer's text, keeping its fields and noting when it was edited."""
+    meta = {"q": answer.question_id, "who": answer.who, "at": answer.at, "question": answer.question_text}
+    replace_entry(path, answer.number, "answer", {**meta, "edited": edited_at}, text)
+
+
+def add_skip(path: Path, question_id: str, who: str) -> int:
+    return append_entry(path, "skip", {"q": question_id, "who": who}, "", "")
+
+
+def add_flag(path: Path, severity: str, who: str, at: str, signal: str | None, text: str) -> int:
+    heading = f"### Red flag ({severity})" + (f": {who}" if who else "")
+    return append_entry(
+        path, "flag", {"severity": severity, "who": who, "at": at, "signal": signal}, text, heading
+    )
+
+
+def add_note(path: Path, at: str, text: str) -> int:
+    return append_entry(path, "note", {"at": at}, text, "### Note")
