@@ -19,6 +19,7 @@ GROUND = {
     "interview_prep.output",
     "interview_prep.exits",
     "interview_prep.yamlsafe",
+    "interview_prep.jsonsafe",
     "interview_prep.settings",
 }
 TOP = (

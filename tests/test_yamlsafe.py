@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import interview_files, prep
-from interview_prep import yamlsafe
+from interview_prep import jsonsafe, yamlsafe
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "interview_prep"
 
@@ -125,10 +125,10 @@ def test_hostile_json_markers_are_one_located_line(acme: Path, marker: str) -> N
 
 
 def test_json_value_limits() -> None:
-    assert yamlsafe.json_value('{"a": [1, {"b": [2]}]}') == {"a": [1, {"b": [2]}]}
-    assert yamlsafe.json_value('"[[[[[[[[[[[[ not nesting ]"') == "[[[[[[[[[[[[ not nesting ]"
+    assert jsonsafe.json_value('{"a": [1, {"b": [2]}]}') == {"a": [1, {"b": [2]}]}
+    assert jsonsafe.json_value('"[[[[[[[[[[[[ not nesting ]"') == "[[[[[[[[[[[[ not nesting ]"
     with pytest.raises(ValueError):
-        yamlsafe.json_value(DEEP_FLOW)
+        jsonsafe.json_value(DEEP_FLOW)
     with pytest.raises(ValueError):
-        yamlsafe.json_value(HUGE_INT)
-    assert yamlsafe.json_value("9" * yamlsafe.MAX_INT_DIGITS) == int("9" * yamlsafe.MAX_INT_DIGITS)
+        jsonsafe.json_value(HUGE_INT)
+    assert jsonsafe.json_value("9" * jsonsafe.MAX_INT_DIGITS) == int("9" * jsonsafe.MAX_INT_DIGITS)

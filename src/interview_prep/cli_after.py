@@ -7,7 +7,6 @@ import typer
 from interview_prep import cli, completion, output
 from interview_prep.cli import CompanyArgument, JsonOption, app, config_app, context_of
 from interview_prep.commands.context import Context
-from interview_prep.render import views
 
 
 @app.command()
@@ -70,7 +69,7 @@ def review(
 
 def _review_one(context: Context, company: str, as_json: bool, write: bool, interactive: bool) -> None:
     from interview_prep.commands import review as reviewing
-    from interview_prep.render import json_views, review_view
+    from interview_prep.render import json_views, review_view, views
     from interview_prep.render.console import console
 
     outcome = reviewing.review_company(context, company, write, _ask_reflection if interactive else None)
@@ -117,6 +116,7 @@ def reflect(
       prep reflect acme --gut 4 --excited "the mentoring" --worry "on-call load" --accept unsure
     """
     from interview_prep.commands import review as reviewing
+    from interview_prep.render import views
 
     output.say(
         views.reflected(
@@ -142,6 +142,7 @@ def done(
       prep done acme thank-you-2026-11-22-1420
     """
     from interview_prep.commands import review as reviewing
+    from interview_prep.render import views
 
     output.say(views.followup_done(reviewing.done(context_of(ctx), company, item)))
 
@@ -160,6 +161,7 @@ def config_show(
       prep config show --json
     """
     from interview_prep.commands import pipeline
+    from interview_prep.render import views
 
     view = pipeline.settings_view(context_of(ctx))
     if as_json:

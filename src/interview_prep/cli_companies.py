@@ -7,8 +7,6 @@ import typer
 from interview_prep import cli, completion, output
 from interview_prep.cli import CompanyArgument, JsonOption, app, context_of
 from interview_prep.commands.context import Context
-from interview_prep.core.results import StatusChanged
-from interview_prep.render import views
 
 if TYPE_CHECKING:
     from interview_prep.banks.model import Question
@@ -69,6 +67,7 @@ def new(
       prep new initech --interviewer recruiter --no-input
     """
     from interview_prep.commands import companies
+    from interview_prep.render import views
 
     context = context_of(ctx)
     told = companies.Tailoring(role, stage, size, manager, track, company_type)
@@ -107,6 +106,7 @@ def list_(
       prep list --json
     """
     from interview_prep.commands import pipeline
+    from interview_prep.render import views
 
     result = pipeline.company_list(context_of(ctx))
     if as_json:
@@ -139,6 +139,8 @@ def status(
       prep status acme offer
     """
     from interview_prep.commands import companies
+    from interview_prep.core.results import StatusChanged
+    from interview_prep.render import views
 
     found = companies.set_status(context_of(ctx), company, new_status)
     output.say(views.status_changed(StatusChanged(found)))

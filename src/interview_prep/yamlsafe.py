@@ -13,21 +13,20 @@ itself, which lets it
 dict), refusing integers too long to be a real setting. `read_limited` checks a
 file's size with `stat` before reading a byte of it.
 
-The JSON a program writes (markers, front-matter values) is read by `json_value`
-with the same two limits: nesting depth and integer length.
+The JSON prep writes (markers, front-matter values) is read by jsonsafe.py with
+the same two limits: nesting depth and integer length.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from interview_prep.jsonsafe import MAX_INT_DIGITS
+
 MAX_EVENTS = 100_000  # parser events; 200 questions make ~15,000. Bounds a hostile file's cost
-MAX_INT_DIGITS = 18  # no count, limit or id prep stores comes near this
-MAX_JSON_DEPTH = 8  # a marker is one object of plain values
 CORE_TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = ("str", "int", "float", "bool", "null", "seq", "map")
 _ALLOWED_TAGS = frozenset({"!"} | {CORE_TAG + name for name in _CORE_TAGS})
@@ -315,48 +314,3 @@ def to_python(node: Node) -> Any:
             raise ValueError(f"{key.line}:{key.col}: a key must be plain text")
         result[key.value] = to_python(value)
     return result
-
-
-# --- JSON a program wrote, read with the same limits ---------------------------
-
-
-def json_value(text: str, max_depth: int = MAX_JSON_DEPTH) -> Any:
-    """`json.loads` that refuses nesting deeper than `max_depth` and integers longer than
-    MAX_INT_DIGITS (ValueError), before Python's own limits turn them into a crash."""
-    if too_deep(text, max_depth):
-        raise ValueError(f"nested more than {max_depth} levels deep")
-    return json.loads(text, parse_int=bounded_int)
-
-
-def too_deep(text: str, max_depth: int = MAX_JSON_DEPTH) -> bool:
-    """Whether JSON `text` nests deeper than `max_depth` (counted in C first: usually no scan)."""
-    return text.count("[") + text.count("{") > max_depth and _depth(text) > max_depth
-
-
-def bounded_int(digits: str) -> int:
-    """A JSON integer, refused (ValueError) if it is longer than any value prep stores."""
-    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"a number with more than {MAX_INT_DIGITS} digits")
-    return int(digits)
-
-
-def _depth(text: str) -> int:
-    """The deepest nesting of [ and { outside strings."""
-    deepest = depth = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
-    return deepest

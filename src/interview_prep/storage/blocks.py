@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.errors import PrepError
-from interview_prep.yamlsafe import bounded_int, json_value, too_deep
+from interview_prep.jsonsafe import bounded_int, json_value, too_deep
 
 _ENTRY_BEGIN = re.compile(r"^<!-- prep:([a-z]+) (\{.*\}) -->$")
 _ENTRY_END = re.compile(r"^<!-- prep:end ([0-9]+) -->$")

@@ -13,10 +13,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interview_prep.errors import PrepError
-from interview_prep.yamlsafe import MAX_INT_DIGITS, Composer, Limits, Map, Scalar, json_value, to_python
+from interview_prep.jsonsafe import MAX_INT_DIGITS, json_value
+
+if TYPE_CHECKING:
+    from interview_prep.yamlsafe import Map
 
 FENCE = "---"
 _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): (.*)")
@@ -123,12 +126,11 @@ def _parse_simple(header: str) -> dict[str, Any] | None:
     return fields
 
 
-_FRONT_MATTER_LIMITS = Limits("the front matter", max_depth=8, needed_depth=2, max_events=20_000)
-
-
 def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
     """Hand-edited front matter, read by the hardened composer (no aliases, no deep nesting)."""
-    composer = Composer(_FRONT_MATTER_LIMITS)
+    from interview_prep.yamlsafe import Composer, Limits, Map, to_python
+
+    composer = Composer(Limits("the front matter", max_depth=8, needed_depth=2, max_events=20_000))
     root = composer.compose(header)
     if composer.problems:
         line, col, message = composer.problems[0]
@@ -153,6 +155,8 @@ def _parse_yaml(header: str, path: Path) -> dict[str, Any]:
 
 def _refuse_duplicate_keys(root: Map, path: Path) -> None:
     """PyYAML keeps the last of two equal keys, but set_field changes the first: refuse, so an edit is never lost."""
+    from interview_prep.yamlsafe import Scalar
+
     seen: dict[str, int] = {}
     for key_node, _value in root.pairs:
         if not isinstance(key_node, Scalar):
