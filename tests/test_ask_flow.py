@@ -220,7 +220,7 @@ def test_a_two_person_panel_step_by_step_then_ctrl_c_then_resume(
         "Dana",
         "looks-exchanged",
     )
-    assert "### Red flag (high): Dana\n" in (seen[9].text or "")
+    assert "### Red flag (high, Dana): They looked at each other\n" in (seen[9].text or "")
     # 11: the note.
     assert seen[11].interview is not None
     assert [(n.number, n.text) for n in seen[11].interview.notes] == [(4, "Office was very quiet")]

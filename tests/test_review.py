@@ -42,6 +42,8 @@ def test_golden_json(prep_home: Path) -> None:
         "values",
         "coverage",
         "followups",
+        "interviews",
+        "answers",
     ]
     check_golden("review_acme.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
@@ -53,6 +55,11 @@ def test_golden_text(prep_home: Path, width: int) -> None:
     text = review_view.render_to_text(review_view.company_view(data), width)
     assert max(len(line) for line in text.splitlines()) <= width
     check_golden(f"review_acme_{width}.txt", text)
+
+
+def test_golden_markdown(prep_home: Path) -> None:
+    build(prep_home)
+    check_golden("review_acme.md", review_view.markdown(reviewing.company_review(Context(), "acme")))
 
 
 def test_sections_come_in_order(prep_home: Path) -> None:

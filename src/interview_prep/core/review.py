@@ -25,6 +25,7 @@ from interview_prep.core.findings import (
     quote,
 )
 from interview_prep.core.followups import FollowUp, followups
+from interview_prep.core.heard import HeardCategory, everything_heard
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Answer, Interview, Reflection
@@ -58,6 +59,10 @@ class Review:
     next_steps: list[tuple[str, str]] = field(default_factory=list)  # (who, answer)
     next_round: list[Probe] = field(default_factory=list)  # findings to probe next time
     values: list[ValueHeard] = field(default_factory=list)  # what was heard about each thing you value
+    heard: list[HeardCategory] = field(default_factory=list)  # every answer, by category and question
+    interviews: list[tuple[str, str, str, bool]] = field(
+        default_factory=list
+    )  # (id, round, started, finished)
 
     def question_label(self, question_id: str) -> str | None:
         return next((text for qid, text, _ in self.side_by_side if qid == question_id), None)
@@ -110,6 +115,8 @@ def review(
         ],
         next_round=next_round(flags, readings, catalog, company.name) + _unheard(heard),
         values=heard,
+        heard=everything_heard(interviews, catalog, company.name),
+        interviews=[(iv.id, iv.round, iv.started, iv.finished) for iv in interviews],
     )
 
 

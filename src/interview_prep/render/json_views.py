@@ -16,6 +16,7 @@ from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import themes
 from interview_prep.core.compare import CompanyRow
 from interview_prep.core.findings import RedFlag, reading_json
+from interview_prep.core.heard import heard_json
 from interview_prep.core.models import Company
 from interview_prep.core.results import SettingsView
 from interview_prep.core.review import Review
@@ -114,6 +115,11 @@ def review(data: Review) -> dict[str, Any]:
             {"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
             for who, text in data.next_steps
         ],
+        "interviews": [
+            {"id": iv_id, "round": round_name, "started": started, "finished": finished}
+            for iv_id, round_name, started, finished in data.interviews
+        ],
+        "answers": heard_json(data.heard),
     }
 
 

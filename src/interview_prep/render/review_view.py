@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -34,6 +35,7 @@ def company_view(data: Review) -> RenderableType:
         coverage(data),
         numbers_view.next_round(data),
         followups(data),
+        heard(data),
     ]
     return Group(*parts)
 
@@ -179,6 +181,25 @@ def followups(data: Review) -> RenderableType:
     return Group(*parts)
 
 
+def heard(data: Review) -> RenderableType:
+    """Every answer, by category and question, per person: nothing said is left out."""
+    parts: list[RenderableType] = [_title("Everything you heard")]
+    if not data.heard:
+        parts.append(Text("No answers yet.", style="dim"))
+    for category in data.heard:
+        parts.append(Text("\n" + inert(category.title), style="bold"))
+        for question in category.questions:
+            parts.append(Padding(Text(inert(question.question), style="italic"), (0, 0, 0, 2)))
+            rows = []
+            for answer in question.answers:
+                body = Text(f"{inert(answer.who) or 'unknown'}: ", style="bold")
+                body.append(inert(answer.text))
+                body.append(f"  ({inert(answer.interview)})", style="dim")
+                rows.append((Text("    •"), body))
+            parts.append(_bullets(rows))
+    return Group(*parts)
+
+
 # All companies ------------------------------------------------------------------
 
 
@@ -282,6 +303,8 @@ def render_to_text(renderable: RenderableType, width: int) -> str:
     return "\n".join(line.rstrip() for line in console.export_text(styles=False).split("\n"))
 
 
-def markdown(data: Review, width: int = 100) -> str:
-    body = render_to_text(company_view(data), width).rstrip() + "\n"
-    return f"```text\n{body}```\n"
+def markdown(data: Review) -> str:
+    """The review as real Markdown (lists and tables), for review.md."""
+    from interview_prep.render.review_markdown import review_markdown
+
+    return review_markdown(data)

@@ -58,10 +58,16 @@ def add_skip(path: Path, question_id: str, who: str) -> int:
 
 
 def add_flag(path: Path, severity: str, who: str, at: str, signal: str | None, text: str) -> int:
-    heading = f"### Red flag ({severity})" + (f": {who}" if who else "")
+    heading = f"### Red flag ({severity}{', ' + who if who else ''}): {_gist(text)}"
     return append_entry(
         path, "flag", {"severity": severity, "who": who, "at": at, "signal": signal}, text, heading
     )
+
+
+def _gist(text: str, limit: int = 80) -> str:
+    """What a flag was, on one line, for its heading in the interview file."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def add_note(path: Path, at: str, text: str) -> int:
