@@ -332,9 +332,13 @@ def test_every_theme_is_said_by_enough_people_who_really_said_it(
         assert theme.strength == len(theme.who) == len(set(theme.who))
         assert theme.strength >= max(2, min_people)
         assert [name for name, _ in theme.evidence] == list(theme.who)
+        assert theme.phrase == ", ".join(part for part, _ in theme.forms)
         for name in theme.who:
-            said = [text for who, text in answers[theme.question_id] if who.strip() == name]
-            assert any(theme.phrase in theme_phrases(text) for text in said)
+            said = set().union(
+                *(theme_phrases(t) for who, t in answers[theme.question_id] if who.strip() == name)
+            )
+            for _, forms in theme.forms:  # each part of the theme, in one of its forms
+                assert said & set(forms)
         answered = {who.strip() for who, text in answers[theme.question_id] if text.strip()}
         assert theme.everyone == (set(theme.who) == answered)
     ranks = [(not t.everyone, -t.strength, list(answers).index(t.question_id), t.phrase) for t in themes]
@@ -355,3 +359,90 @@ def test_hostile_answers_are_fast(text: str) -> None:
     started = time.perf_counter()
     find_themes({"q": [("A", text), ("B", text)]})
     assert time.perf_counter() - started < RUNAWAY_SECONDS
+
+
+# --------------------------------------------------------------------------- one complaint, stock phrases, families
+
+
+def test_one_complaint_in_several_words_is_one_theme() -> None:
+    answers: Answers = {
+        "hate": [
+            ("Dana", "Getting paged at night for on-call, constantly."),
+            ("Lee", "On-call pages at night are the worst part."),
+            ("Sam", "Honestly the night paging on the on-call rota."),
+        ]
+    }
+    (theme,) = find_themes(answers)
+    assert sorted(theme.phrase.split(", ")) == ["night", "on-call", "page"]
+    assert theme.strength == 3 and theme.everyone
+    assert dict(theme.forms)["page"] == ("page", "paged", "paging")
+
+
+def test_two_complaints_said_apart_stay_two_themes() -> None:
+    answers: Answers = {
+        "hate": [
+            ("Dana", "The deadlines are brutal. Separately, the office coffee is awful."),
+            ("Lee", "Coffee could be better. And deadlines slip every quarter."),
+        ]
+    }
+    assert sorted(phrases(find_themes(answers))) == ["coffee", "deadline"]
+
+
+def test_words_from_different_complaints_are_not_merged_for_only_some_people() -> None:
+    answers: Answers = {
+        "hate": [
+            ("Dana", "Slow builds and flaky tests."),
+            ("Lee", "Builds are slow. Tests are flaky too."),
+            ("Sam", "Flaky tests, mostly."),
+        ]
+    }
+    themes = find_themes(answers)
+    assert ("test", 3) in [(t.phrase, t.strength) for t in themes] or any(
+        "test" in t.phrase.split(", ") and t.strength == 3 for t in themes
+    )
+    assert all(t.strength == len(t.who) for t in themes)
+
+
+@pytest.mark.parametrize(
+    "stock",
+    [
+        "Nothing comes to mind",
+        "To be honest",
+        "If I'm honest",
+        "At the end of the day",
+        "Off the top of my head",
+        "That's a good question",
+        "I'd say",
+        "You know",
+        "Let me think",
+        "To be fair",
+    ],
+)
+def test_stock_phrases_never_make_a_theme(stock: str) -> None:
+    answers: Answers = {"hate": [("Dana", f"{stock}, it's fine."), ("Lee", f"Hmm. {stock}... all good.")]}
+    assert find_themes(answers) == []
+
+
+@pytest.mark.parametrize(
+    ("forms", "family"),
+    [
+        (("paged", "pages", "paging"), "page"),
+        (("shipped", "shipping", "ship"), "ship"),
+        (("hired", "hiring"), "hired"),
+        (("tested", "testing", "tests"), "test"),
+        (("reviewed", "reviews"), "review"),
+    ],
+)
+def test_word_families_are_one_theme(forms: tuple[str, ...], family: str) -> None:
+    names = ["Dana", "Lee", "Sam"]
+    answers: Answers = {"hate": [(names[i], f"Too much {form} here.") for i, form in enumerate(forms)]}
+    (theme,) = find_themes(answers)
+    assert theme.phrase == family and theme.strength == len(forms)
+
+
+def test_families_fold_only_when_forms_meet() -> None:
+    assert phrases(
+        find_themes({"hate": [("Dana", "Meetings all day"), ("Lee", "too many meeting slots")]})
+    ) == ["meeting"]
+    meet = find_themes({"hate": [("Dana", "We meet too often"), ("Lee", "Meetings, meetings")]})
+    assert meet == []  # "meeting" is not a form of "meet"

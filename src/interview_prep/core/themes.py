@@ -27,6 +27,11 @@ How answers are compared:
 * Two-word phrases are two adjacent kept words in the same clause
   ("code review", "work-life balance"). When a phrase and one of its words
   are themes said by exactly the same people, only the phrase is kept.
+* Stock phrases ("nothing comes to mind", "to be honest") are removed first.
+* Within one question, an -ed / -ing form joins another form of its word that
+  was said ("paged", "pages", "paging" -> "page"); see core.theme_groups.
+* Themes said by exactly the same people, each time close together in one
+  sentence, are one complaint: one theme, one count ("page, night, on-call").
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
+
+from interview_prep.core.theme_groups import Hit, families, merge_families, record, same_complaints
 
 __all__ = ["Theme", "explain", "find_themes", "theme_phrases"]
 
@@ -50,6 +57,9 @@ class Theme:
     evidence: tuple[tuple[str, str], ...]  # (who, what they said, trimmed to ~80 chars)
     everyone: bool  # said by every interviewer who answered, and at least 2 of them
     strength: int  # number of distinct interviewers
+    # Each part of `phrase` with the forms counted under it, as `theme_phrases` gives them:
+    # (("page", ("page", "paged", "paging")), ("night", ("night",)))
+    forms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _MIN_PEOPLE: Final = 2  # one person repeating a word is never a theme
@@ -139,6 +149,14 @@ _COMPOUNDS: Final[dict[tuple[str, ...], str]] = {
     ("micro", "manager"): "micromanagement",
     ("micro", "managers"): "micromanagement",
 }
+# Things people say while thinking; they are never what an answer is about.
+_STOCK_PHRASES: Final = re.compile(
+    r"\b(?:nothing (?:really )?comes to mind|(?:if i'?m|to be) (?:honest|fair|frank)|"
+    r"(?:honestly|frankly),? speaking|at the end of the day|off the top of my head|"
+    r"(?:that'?s a |a )?(?:good|great|tough|hard) question|let me think|hard to say|"
+    r"i (?:would|'d) say|i guess|you know|i mean|kind of|sort of|for the most part|"
+    r"at the moment|in general|all in all|if anything|as far as i know|to some extent)\b"
+)
 _COMPOUND_LENGTHS: Final = sorted({len(parts) for parts in _COMPOUNDS}, reverse=True)
 _COMPOUND_STARTS: Final = frozenset(parts[0] for parts in _COMPOUNDS)
 
@@ -148,7 +166,7 @@ _COMPOUND_STARTS: Final = frozenset(parts[0] for parts in _COMPOUNDS)
 
 _Span = tuple[int, int]  # where a word or phrase is in an answer: text[start:end]
 _Pair = tuple[str, str, int, int]  # two adjacent kept words: (first, second, start, end)
-_Hit = tuple[str, int, int]  # (answer, start, end); plain tuples because there are many
+_Hit = Hit
 
 
 def _scan(text: str) -> tuple[dict[str, _Span], list[_Pair]]:
@@ -156,7 +174,10 @@ def _scan(text: str) -> tuple[dict[str, _Span], list[_Pair]]:
     pair of adjacent counted words (the candidates for two-word phrases)."""
     spans: dict[str, _Span] = {}
     pairs: list[_Pair] = []
-    pieces = _WORD_SPLIT.split(_lower_keeping_offsets(text))
+    lowered = _lower_keeping_offsets(text)
+    # Same length, so offsets still point into `text`; "." also keeps phrases from crossing it.
+    lowered = _STOCK_PHRASES.sub(lambda found: "." * len(found.group()), lowered.replace("’", "'"))
+    pieces = _WORD_SPLIT.split(lowered)
     words = list(zip(pieces[::2], pieces[1::2], strict=False))  # (gap before, word)
     previous_key: str | None = None
     previous_start = position = skip = 0
@@ -289,7 +310,7 @@ def find_themes(answers: Mapping[str, Sequence[tuple[str, str]]], min_people: in
 
 def _question_themes(question_id: str, pairs: Sequence[tuple[str, str]], threshold: int) -> list[Theme]:
     first_seen: dict[str, int] = {}
-    said: dict[str, dict[str, _Hit]] = {}  # phrase -> interviewer -> first place they said it
+    said: dict[str, dict[str, _Hit]] = {}  # word or phrase -> interviewer -> first place they said it
     scanned: list[tuple[str, str, list[_Pair]]] = []
     for name, text in pairs:
         if not text.strip():
@@ -299,31 +320,27 @@ def _question_themes(question_id: str, pairs: Sequence[tuple[str, str]], thresho
         words, adjacent = _scan(text)
         scanned.append((who, text, adjacent))
         for word, (start, end) in words.items():
-            people = said.get(word)
-            if people is None:
-                said[word] = {who: (text, start, end)}
-            elif who not in people:
-                people[who] = (text, start, end)
+            record(said, word, who, (text, start, end))
+    family = families(said)
+    forms: dict[str, set[str]] = {}
+    if family:
+        said = merge_families(said, family, forms)
     # A phrase can only be shared by people who share both of its words, so
     # most pairs need not be looked at.
     shared_words = {word for word, people in said.items() if len(people) >= threshold}
     for who, text, adjacent in scanned:
-        for first, second, start, end in adjacent:
-            if first in shared_words and second in shared_words:
-                _record(said, f"{first} {second}", who, (text, start, end))
+        for said_first, said_second, start, end in adjacent:
+            first, second = family.get(said_first, said_first), family.get(said_second, said_second)
+            if first in shared_words and second in shared_words and first != second:
+                record(said, f"{first} {second}", who, (text, start, end))
+                if family:
+                    forms.setdefault(f"{first} {second}", set()).add(f"{said_first} {said_second}")
     shared = {phrase: people for phrase, people in said.items() if len(people) >= threshold}
     kept = _drop_words_covered_by_phrases(shared)
     return [
-        _theme(question_id, phrase, shared[phrase], first_seen, answered=len(first_seen)) for phrase in kept
+        _theme(question_id, group, shared, first_seen, len(first_seen), forms)
+        for group in same_complaints(kept, shared)
     ]
-
-
-def _record(said: dict[str, dict[str, _Hit]], phrase: str, who: str, hit: _Hit) -> None:
-    people = said.get(phrase)
-    if people is None:
-        said[phrase] = {who: hit}
-    elif who not in people:
-        people[who] = hit
 
 
 def _drop_words_covered_by_phrases(shared: Mapping[str, Mapping[str, _Hit]]) -> list[str]:
@@ -339,15 +356,24 @@ def _drop_words_covered_by_phrases(shared: Mapping[str, Mapping[str, _Hit]]) -> 
 
 def _theme(
     question_id: str,
-    phrase: str,
-    people: Mapping[str, _Hit],
+    group: Sequence[str],
+    shared: Mapping[str, Mapping[str, _Hit]],
     first_seen: Mapping[str, int],
     answered: int,
+    forms: Mapping[str, set[str]],
 ) -> Theme:
+    people = shared[group[0]]
     who = tuple(sorted(people, key=first_seen.__getitem__))
-    evidence = tuple((name, _snippet(*people[name])) for name in who)
+    first = who[0]
+    ordered = sorted(group, key=lambda phrase: shared[phrase][first][1])  # as the first person said them
+    evidence = []
+    for name in who:
+        hits = [shared[phrase][name] for phrase in group]
+        text = hits[0][0]
+        evidence.append((name, _snippet(text, min(h[1] for h in hits), max(h[2] for h in hits))))
     everyone = len(who) == answered and len(who) >= _MIN_PEOPLE
-    return Theme(question_id, phrase, who, evidence, everyone, len(who))
+    counted = tuple((phrase, tuple(sorted(forms.get(phrase, {phrase})))) for phrase in ordered)
+    return Theme(question_id, ", ".join(ordered), who, tuple(evidence), everyone, len(who), counted)
 
 
 def _snippet(text: str, start: int, end: int) -> str:
