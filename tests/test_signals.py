@@ -109,6 +109,7 @@ def test_dealbreakers_match_whole_words_too() -> None:
     matcher = matcher_for(dealbreakers=("Travel",))
     assert raised(matcher, "Lots of travel, two weeks a month") == {"Travel"}
     assert raised(matcher, "Our travellers love the app") == set()
+    assert raised(matcher_for(dealbreakers=(" - ",)), "any - answer") == set()
 
 
 # --- unless, denial, prevention, another employer

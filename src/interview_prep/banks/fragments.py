@@ -41,4 +41,9 @@ def fragment_pattern(fragment: str) -> str:
             parts.append(re.escape(word[:-1]) + r"\w*(?:'\w+)?")
         else:
             parts.append(re.escape(word) + r"(?!\w)")
-    return r"(?<!\w)" + _SEPARATOR.join(parts)
+    if not parts:
+        return "(?!)"  # nothing to look for: never matches
+    # "(?<!\w)x..." written as "x(?<!\wx)...": a pattern that starts with a literal lets the
+    # regex engine jump to candidates instead of trying every position (about 10x faster).
+    first = re.escape(_fragment_words(fragment)[0][0])
+    return first + rf"(?<!\w{first})" + _SEPARATOR.join(parts)[len(first) :]

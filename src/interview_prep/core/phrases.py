@@ -56,10 +56,30 @@ _PREFIX: Final = 4
 _WORD_PREFIX: Final = re.compile(r"([a-z0-9]{1,4})[a-z0-9]*")  # each word's first _PREFIX characters
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _key(fragment: str) -> str:
-    """The longest plain run of letters or digits: an answer without it cannot match."""
+    """The rarest-looking run of letters or digits: an answer without it cannot match.
+
+    The longest word that is not an everyday one, so that few answers pass the
+    cheap substring test ("pay your own visa" is keyed on "visa", not "your").
+    """
     runs = _KEY_RUN.findall(fragment.replace("*", " "))
-    return max(runs, key=len) if runs else fragment
+    if not runs:
+        return fragment
+    rarest: str = min(runs, key=lambda run: (run in _EVERYDAY, -len(run)))
+    return rarest
+
+
+_EVERYDAY: Final = _words(
+    """
+    about after always another anything before being could every everything from have hour hours
+    just like more much never nothing other over people question really some still take team that
+    their them there they this time today very week weeks what when with work would your
+    """
+)
 
 
 def _either(fragments: Iterable[str]) -> re.Pattern[str] | None:
@@ -127,10 +147,6 @@ def _normalise(text: str) -> str:
     if len(lowered) != len(text):  # a few letters ("İ") lowercase to two characters
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return lowered.replace("’", "'").replace("‘", "'")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 _CLAUSE_BREAK: Final = re.compile(r"[.!?;:,()\n]|\s[-–—]+\s|[–—]")
