@@ -34,7 +34,7 @@ COMMANDS: dict[str, list[str]] = {
 def key_paths(value: Any, prefix: str = "") -> set[str]:
     found: set[str] = set()
     if isinstance(value, dict):
-        data_keyed = prefix.rsplit(".", 1)[-1].removesuffix("[]") in DATA_KEYED
+        data_keyed = prefix.rsplit(".", 1)[-1] in DATA_KEYED  # `answers[]` is a list of records
         for key, item in value.items():
             path = f"{prefix}.{'*' if data_keyed else key}" if prefix else key
             found |= {path} | key_paths(item, path)

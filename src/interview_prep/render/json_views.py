@@ -115,6 +115,13 @@ def review(data: Review) -> dict[str, Any]:
             {"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
             for who, text in data.next_steps
         ],
+        **_everything_heard(data),
+    }
+
+
+def _everything_heard(data: Review) -> dict[str, Any]:
+    """The interviews (ids as `--interview` takes them) and every answer heard in them."""
+    return {
         "interviews": [
             {"id": iv_id, "round": round_name, "started": started, "finished": finished}
             for iv_id, round_name, started, finished in data.interviews
