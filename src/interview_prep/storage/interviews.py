@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.core.models import Company
-from interview_prep.core.transcript import Answer, Flag, Interview, Interviewer, Note, Reflection, Skip
+from interview_prep.core.transcript import (
+    Answer,
+    Change,
+    Flag,
+    Interview,
+    Interviewer,
+    Note,
+    Reflection,
+    Skip,
+)
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
@@ -215,7 +224,20 @@ def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
             worries=str(meta.get("worries", "")),
             accept=str(meta.get("accept", "")),
             at=str(meta.get("at", "")),
+            history=_history(meta.get("history")),
         )
+
+
+def _history(value: Any) -> list[Change]:
+    """A reflection's earlier values; items that are not {field, from, to, at} are left out."""
+    if not isinstance(value, list):
+        return []
+    keys = ("field", "from", "to", "at")
+    return [
+        Change(*(str(item.get(key) if item.get(key) is not None else "") for key in keys))
+        for item in value
+        if isinstance(item, dict) and item.get("field")
+    ]
 
 
 # Writing ---------------------------------------------------------------------
@@ -308,27 +330,53 @@ def _has_own_text(text: str, path: Path) -> bool:
 
 def set_reflection(path: Path, reflection: Reflection) -> None:
     """Save the round's reflection: replaced in place when one exists, else appended (one locked step)."""
-    meta = reflection_meta(reflection)
-    text = render_reflection(reflection)
+    _edit(path, lambda old, entries: _with_reflection(old, path, entries, reflection))
+
+
+def update_reflection(path: Path, given: dict[str, Any], at: str) -> list[Change]:
+    """Merge `given` fields into the round's reflection (one locked step); returns the changes made.
+
+    Fields not given keep their value; a changed value stays in the reflection's history."""
+    result = before = Reflection()
 
     def change(old: str, entries: list[blocks.Entry]) -> str:
+        nonlocal result
         existing = next((entry for entry in entries if entry.kind == "reflection"), None)
-        if existing is None:
-            return _appended(old, entries, "reflection", meta, text, "## My reflection")[0]
-        return _replaced(old, path, existing.number, "reflection", meta, text)
+        current = Interview("", "", "", "", [])
+        if existing is not None:
+            _add_entry(current, existing)
+        before = current.reflection or Reflection()
+        result = before.merged(given, at)
+        return _with_reflection(old, path, entries, result)
 
     _edit(path, change)
+    return result.history[len(before.history) :]
+
+
+def _with_reflection(old: str, path: Path, entries: list[blocks.Entry], reflection: Reflection) -> str:
+    """The file with its reflection entry replaced in place, or appended when there is none."""
+    meta = reflection_meta(reflection)
+    text = render_reflection(reflection)
+    existing = next((entry for entry in entries if entry.kind == "reflection"), None)
+    if existing is None:
+        return _appended(old, entries, "reflection", meta, text, "## My reflection")[0]
+    return _replaced(old, path, existing.number, "reflection", meta, text)
 
 
 def reflection_meta(reflection: Reflection) -> dict[str, Any]:
-    """The fields a reflection's marker carries."""
-    return {
+    """The fields a reflection's marker carries (`history` only once a value has changed)."""
+    meta: dict[str, Any] = {
         "gut": reflection.gut,
         "excited": reflection.excited,
         "worries": reflection.worries,
         "accept": reflection.accept,
         "at": reflection.at,
     }
+    if reflection.history:
+        meta["history"] = [
+            {"field": c.name, "from": c.before, "to": c.after, "at": c.at} for c in reflection.history
+        ]
+    return meta
 
 
 def render_reflection(reflection: Reflection) -> str:
@@ -338,6 +386,7 @@ def render_reflection(reflection: Reflection) -> str:
         f"- Excited by: {reflection.excited or '-'}\n"
         f"- Worried by: {reflection.worries or '-'}\n"
         f"- Would accept today: {reflection.accept or '-'}"
+        + "".join(f"\n- Changed: {_one_line(change.label())}" for change in reflection.history)
     )
 
 
