@@ -23,6 +23,7 @@ from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
 from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import interviews
+from interview_prep.storage.session import hold_session
 
 
 def _prompts() -> _PromptsModule:
@@ -68,6 +69,8 @@ class Session:
     retype: str = ""  # text refused as a mistyped key, offered again at the next prompt
     queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
     follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
+    # (number, question id, who) of each answer this session saved: /b edits these, nothing else
+    mine: list[tuple[int, str, str]] = field(default_factory=list)
 
     def current(self) -> Interview:
         return interviews.load_interview(self.path)
@@ -91,17 +94,27 @@ def start(
     present = parse_with(with_)
     warnings = _load_or_warn(ctx)
     catalog = ctx.catalog()
+    hold_session(_folder(ctx, company), company.slug)()  # refused here, before any prompt, if one runs
     path = interviews.latest_open(ctx.home, company.slug)
     if path is not None:
         path, present = _resume_or_not(path, present, resume, warnings)
+    resumed: list[tuple[int, str, str]] = []  # answers from the earlier run: /b may edit them
     if path is None:
         if not present:
             present, round_name = _offer_scheduled_panel(ctx, company.slug, round_name)
         path = interviews.start_interview(ctx.home, company, round_name, present, now())
+    else:
+        resumed = [(a.number, a.question_id, a.who) for a in interviews.load_interview(path).answers]
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
     checklist = company_checklist(ctx, company, catalog)
-    return Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
+    session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
+    session.mine = resumed
+    return session
+
+
+def _folder(ctx: Context, company: Company) -> Path:
+    return company_store.company_dir(ctx.home, company.slug)
 
 
 def _resume_or_not(
@@ -207,6 +220,7 @@ def run(session: Session) -> str:
     screen = ask_screen.Screen(session.multiline)
     for warning in session.warnings:
         screen.warning(warning)
+    release = hold_session(_folder(session.ctx, session.company), session.company.slug)
     try:
         return _loop(session, screen)
     except KeyboardInterrupt as stop:
@@ -223,6 +237,8 @@ def run(session: Session) -> str:
             )
         )
         raise SystemExit(EXIT_INTERRUPTED) from None
+    finally:
+        release()
 
 
 def _loop(session: Session, screen: ask_screen.Screen) -> str:
@@ -333,6 +349,8 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str, c
         cut_off=cut_off,
         replacing=earlier.number if earlier else None,
     )
+    if saved.added and earlier is None:
+        session.mine.append((saved.number, step.question_id, step.who))
     _drop(session, step)
     screen.saved(saved.confirmation())
     question = session.catalog.questions.get(step.question_id)
@@ -376,16 +394,28 @@ def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None
 
 
 def back(session: Session, screen: ask_screen.Screen) -> None:
-    current = session.current()
-    if not current.answers:
-        screen.info("Nothing to go back to yet.")
+    """Edit this session's latest answer, found by its number (never the newest in the file,
+    which may be another writer's); the earlier text is kept in the entry's `earlier`."""
+    if not session.mine:
+        screen.info("Nothing to go back to yet: no answer typed in this session.")
         return
-    last = max(current.answers, key=lambda a: a.number)
+    number, question_id, who = session.mine[-1]
+    last = next((a for a in session.current().answers if a.number == number), None)
+    if last is None:
+        screen.info(f"Answer {number} is no longer in the file (removed by hand?); nothing to edit.")
+        return
     screen.info(f"Editing your answer to: {last.question_text or last.question_id}")
+    meta = {"q": question_id, "who": who, "at": last.at, "question": last.question_text}
 
     def save(text: str) -> None:
-        meta = {"q": last.question_id, "who": last.who, "at": last.at, "question": last.question_text}
-        interviews.replace_entry(session.path, last.number, "answer", {**meta, "edited": now()}, text)
+        earlier = [*_earlier(session.path, last.number), last.text]
+        changed = {**meta, "edited": now(), "earlier": earlier}
+        try:
+            interviews.replace_entry(session.path, number, "answer", changed, text, ("q", "who"))
+        except PrepError as error:  # the entry changed by hand meanwhile: keep the words as a note
+            kept = capture.save_note(session.ctx, session.path, text)
+            screen.info(f"{error.message} Kept your new text as note {kept.number} instead.")
+            return
         screen.saved(f"Updated answer {last.number}.")
 
     try:
@@ -398,6 +428,14 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
         screen.info(f"Answer {last.number} unchanged.")
     else:
         save(text)
+
+
+def _earlier(path: Path, number: int) -> list[str]:
+    """The texts an answer had before its earlier edits."""
+    for entry in interviews.raw_entries(path):
+        if entry.number == number and isinstance(entry.meta.get("earlier"), list):
+            return [str(text) for text in entry.meta["earlier"]]
+    return []
 
 
 def follow_up(session: Session, screen: ask_screen.Screen, step: Step) -> None:

@@ -23,9 +23,13 @@ class Saved:
     number: int
     path: Path
     home: Path
+    added: bool = True  # False: the same entry was already saved, nothing was added
 
     def confirmation(self) -> str:
-        return f"Saved {self.kind} {self.number} to {self.path.relative_to(self.home)}."
+        where = self.path.relative_to(self.home)
+        if not self.added:
+            return f"Already saved as {self.kind} {self.number} in {where}; not stored twice."
+        return f"Saved {self.kind} {self.number} to {where}."
 
 
 def answer_heading(question_text: str, who: str) -> str:
@@ -44,18 +48,31 @@ def save_answer(
     cut_off: bool = False,
     replacing: int | None = None,
 ) -> Saved:
-    """Append an answer (or rewrite entry `replacing`, a cut-off answer now finished)."""
+    """Append an answer (or rewrite entry `replacing`, a cut-off answer now finished), then tick
+    its box. An identical answer already saved is not stored twice; when only the tick fails,
+    the error says the answer is saved and that running the command again is safe."""
     meta: dict[str, Any] = {"q": question_id, "who": who, "at": now(), "question": question_text}
     if cut_off:
         meta["cut"] = True
+    added = True
     if replacing is None:
-        number = interviews.append_entry(path, "answer", meta, text, answer_heading(question_text, who))
+        heading = answer_heading(question_text, who)
+        number, added = interviews.append_once(path, "answer", meta, text, heading, ("q", "who"))
     else:
         number = replacing
         interviews.replace_entry(path, number, "answer", meta, text)
+    saved = Saved("answer", number, path, ctx.home, added)
     if "/" not in question_id:
-        company_store.tick_checklist(ctx.home, company.slug, [question_id])
-    return Saved("answer", number, path, ctx.home)
+        try:
+            company_store.tick_checklist(ctx.home, company.slug, [question_id])
+        except PrepError as error:
+            raise PrepError(
+                f"{saved.confirmation()} But its checklist box was not ticked: {error.message} "
+                "Once that is fixed, run the same command again: it ticks the box and does not "
+                "store the answer twice.",
+                error.exit_code,
+            ) from None
+    return saved
 
 
 def save_skip(path: Path, question_id: str, who: str) -> None:

@@ -48,8 +48,6 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
     )
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class ReviewOutcome:
     """`prep review COMPANY`: the review, the reflection written first (if any), where it was saved."""
@@ -118,10 +116,10 @@ class _Summarizer:
 def needs_reflection(ctx: Context, name: str) -> Interview | None:
     """The latest interview when it has answers but no reflection yet."""
     company = store.resolve_company(ctx.home, name)
-    paths = interview_store.list_interview_paths(ctx.home, company.slug)
-    if not paths:
+    found = interview_store.interviews_by_start(ctx.home, company.slug)
+    if not found:
         return None
-    latest = interview_store.load_interview(paths[-1])
+    latest = found[-1][1]
     return latest if latest.reflection is None else None
 
 
@@ -196,10 +194,10 @@ def _reflection_stopped(ctx: Context, path: Path, stopped_at: str, kept: list[st
 def reflection_target(ctx: Context, name: str) -> Path:
     """The interview a reflection belongs to: the company's latest, by start time."""
     company = store.resolve_company(ctx.home, name)
-    paths = interview_store.list_interview_paths(ctx.home, company.slug)
-    if not paths:
+    path = interview_store.latest_path(ctx.home, company.slug)
+    if path is None:
         raise PrepError(f"{company.name} has no interviews yet. Reflect after `prep ask {company.slug}`.")
-    return paths[-1]
+    return path
 
 
 def reflection_fields(gut: int | None, excited: str, worries: str, accept: str) -> dict[str, object]:

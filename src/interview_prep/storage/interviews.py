@@ -105,12 +105,40 @@ def company_stamp(home: Path, slug: str) -> list[list[Any]] | None:
 
 
 def load_interviews(home: Path, slug: str) -> list[Interview]:
-    return [load_interview(path) for path in list_interview_paths(home, slug)]
+    """Every interview of a company, oldest first by recorded start time."""
+    return [interview for _, interview in interviews_by_start(home, slug)]
+
+
+def interviews_by_start(home: Path, slug: str) -> list[tuple[Path, Interview]]:
+    """(path, interview) oldest first, by the start time each file records, compared in UTC.
+
+    File names come from local wall-clock time, so after a change of time zone
+    (or of clock) they no longer sort by when the interviews happened. Files
+    whose start time cannot be read keep their name order, before the others."""
+    loaded = [(path, load_interview(path)) for path in list_interview_paths(home, slug)]
+    order = {path: index for index, (path, _) in enumerate(loaded)}
+    return sorted(loaded, key=lambda item: (_utc_seconds(item[1].started), order[item[0]]))
+
+
+def _utc_seconds(started: str) -> float:
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(started)
+    except ValueError:
+        return float("-inf")
+    return moment.timestamp()  # a time without an offset is taken as this machine's local time
+
+
+def latest_path(home: Path, slug: str) -> Path | None:
+    """The company's most recently started interview."""
+    found = interviews_by_start(home, slug)
+    return found[-1][0] if found else None
 
 
 def latest_open(home: Path, slug: str) -> Path | None:
-    for path in reversed(list_interview_paths(home, slug)):
-        if not load_interview(path).finished:
+    for path, interview in reversed(interviews_by_start(home, slug)):
+        if not interview.finished:
             return path
     return None
 
@@ -252,6 +280,11 @@ def _edit(path: Path, change: Callable[[str, list[blocks.Entry]], str]) -> None:
             atomic_write(path, new_text)
 
 
+def raw_entries(path: Path) -> list[blocks.Entry]:
+    """The file's entries with their marker fields as stored."""
+    return _parse_entries(read_text(path), path)
+
+
 def _parse_entries(text: str, path: Path) -> list[blocks.Entry]:
     header = frontmatter.parse(text, path)
     return blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
@@ -269,15 +302,38 @@ def _appended(
 
 def append_entry(path: Path, kind: str, meta: dict[str, Any], text: str, heading: str) -> int:
     """Add an entry at the end of the file; returns its number."""
-    number = 0
+    return append_once(path, kind, meta, text, heading, ())[0]
+
+
+def append_once(
+    path: Path, kind: str, meta: dict[str, Any], text: str, heading: str, same_as: tuple[str, ...]
+) -> tuple[int, bool]:
+    """Like append_entry, but an entry of the same kind, text and `same_as` meta values already
+    in the file is not added again; returns (its number, whether it was added now).
+
+    So a command run again after a partial failure never stores the same answer twice."""
+    number, added = 0, True
 
     def change(old: str, existing: list[blocks.Entry]) -> str:
-        nonlocal number
+        nonlocal number, added
+        twin = _twin(existing, kind, meta, text, same_as) if same_as else None
+        if twin is not None:
+            number, added = twin.number, False
+            return old
         new, number = _appended(old, existing, kind, meta, text, heading)
         return new
 
     _edit(path, change)
-    return number
+    return number, added
+
+
+def _twin(
+    existing: list[blocks.Entry], kind: str, meta: dict[str, Any], text: str, keys: tuple[str, ...]
+) -> blocks.Entry | None:
+    for entry in existing:
+        if entry.kind == kind and entry.text == text and all(entry.meta.get(k) == meta.get(k) for k in keys):
+            return entry
+    return None
 
 
 def _replaced(old: str, path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> str:
@@ -290,9 +346,25 @@ def _replaced(old: str, path: Path, number: int, kind: str, meta: dict[str, Any]
         ) from None
 
 
-def replace_entry(path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> None:
-    """Rewrite one entry (a back-edited answer); the rest of the file stays byte for byte."""
-    _edit(path, lambda old, _entries: _replaced(old, path, number, kind, meta, text))
+def replace_entry(
+    path: Path, number: int, kind: str, meta: dict[str, Any], text: str, same: tuple[str, ...] = ()
+) -> None:
+    """Rewrite one entry (a back-edited answer); the rest of the file stays byte for byte.
+
+    With `same` (meta keys), entry `number` must still carry the values `meta` gives for
+    them (the same question, person and time): an entry number reused by a hand edit is
+    refused rather than overwritten."""
+
+    def change(old: str, entries: list[blocks.Entry]) -> str:
+        target = next((entry for entry in entries if entry.number == number), None)
+        if same and (target is None or any(target.meta.get(k) != meta.get(k) for k in same)):
+            raise PrepError(
+                f"{path.name}: entry {number} is no longer the answer you were editing "
+                "(changed by hand?), so it was left as it is."
+            )
+        return _replaced(old, path, number, kind, meta, text)
+
+    _edit(path, change)
 
 
 def set_finished(path: Path, finished: bool = True) -> None:
