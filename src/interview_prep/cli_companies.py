@@ -51,6 +51,12 @@ def new(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")
     ] = False,
+    prep: Annotated[
+        bool,
+        typer.Option(
+            "--prep", help="Write your own prep now; for an existing company, finish the prompts left open."
+        ),
+    ] = False,
 ) -> None:
     """Create a company and its tailored question checklist.
 
@@ -67,29 +73,47 @@ def new(
       prep new "Globex Corp" --stage public --manager --interviewer hiring-manager
       prep new "City Council" --role "Data Engineer" --type public-sector
       prep new initech --interviewer recruiter --no-input
+      prep new acme --prep          (finish your own prep for acme)
     """
     from interview_prep.commands import companies
 
     context = context_of(ctx)
+    interactive = not no_input and cli._is_interactive()
+    if prep:
+        if not interactive:
+            cli.needs_terminal("prep new --prep", "prep open COMPANY to write your prep in an editor")
+        existing = companies.existing(context, company)
+        if existing is not None:
+            output.say(output.inert(companies.finish_prep(context, existing)))
+            return
     told = companies.Tailoring(role, stage, size, manager, track, company_type)
     plan = companies.plan_new_company(context, company, told, interviewer or [])
-    selected, where = _create(context, plan, interactive=not no_input and cli._is_interactive())
+    selected, where = _create(context, plan, interactive, ask_first=not prep)
     output.say(views.company_created(plan.company, len(selected), where))
 
 
-def _create(context: Context, plan: "NewCompanyPlan", interactive: bool) -> "tuple[list[Question], str]":
-    """Create the company; on a terminal the user picks the questions, then writes their prep."""
+def _create(
+    context: Context, plan: "NewCompanyPlan", interactive: bool, ask_first: bool
+) -> "tuple[list[Question], str]":
+    """Create the company; on a terminal the user picks the questions, then writes their prep
+    (each answer saved as entered; Ctrl-C says what was kept and how to finish)."""
     from interview_prep.commands import companies
+    from interview_prep.errors import Stopped
 
     selected = plan.tailored
     if interactive:
         from interview_prep import prompts
 
-        selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
+        try:
+            selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
+        except prompts.Interrupted:
+            raise Stopped(
+                f"Stopped before {plan.company.name} was created; nothing was saved. Run `prep new` again."
+            ) from None
     where = companies.create(context, plan, selected)
     if interactive:
-        slug = plan.company.slug
-        prompts.self_prep(plan.prep_prompts, lambda answers: companies.save_prep(context, slug, answers))
+        done = f"Created {plan.company.name} with {len(selected)} questions in {where}."
+        output.say(output.inert(companies.first_prep(context, plan, done, ask_first)))
     return list(selected), where
 
 

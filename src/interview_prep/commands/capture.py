@@ -80,11 +80,19 @@ def save_skip(path: Path, question_id: str, who: str) -> None:
 
 
 def save_flag(
-    ctx: Context, path: Path, text: str, severity: str, who: str, signal: str | None = None
+    ctx: Context,
+    path: Path,
+    text: str,
+    severity: str,
+    who: str,
+    signal: str | None = None,
+    heading_severity: bool = True,
 ) -> Saved:
+    """Append a red flag. Without `heading_severity` the heading leaves the severity out,
+    for a flag saved before its severity is picked (set_flag_severity may change it)."""
     level = check_severity(severity)
     meta = {"severity": level, "who": who, "at": now(), "signal": signal}
-    heading = f"### Red flag ({level})" + (f": {who}" if who else "")
+    heading = "### Red flag" + (f" ({level})" if heading_severity else "") + (f": {who}" if who else "")
     number = interviews.append_entry(path, "flag", meta, text, heading)
     return Saved("red flag", number, path, ctx.home)
 

@@ -139,7 +139,7 @@ def render_company(company: Company, prep: Sequence[PrepSection], checklist: Seq
         f"# {company.name}\n\n",
         "These notes are yours to edit. prep only rewrites what sits between its\n"
         "`prep:begin` / `prep:end` markers, and ticks checklist boxes.\n\n",
-        blocks.wrap_section("prep", _render_prep(prep)),
+        blocks.wrap_section("prep", render_prep(prep)),
         "\n",
         blocks.wrap_section("checklist", render_checklist(checklist)),
     ]
@@ -160,7 +160,7 @@ def render_checklist(groups: Sequence[ChecklistGroup]) -> str:
     return "\n".join(lines)
 
 
-def _render_prep(sections: Sequence[PrepSection]) -> str:
+def render_prep(sections: Sequence[PrepSection]) -> str:
     from interview_prep.storage import blocks
 
     lines = ["## My prep", ""]
@@ -429,5 +429,5 @@ def set_prep(home: Path, slug: str, sections: Sequence[PrepSection]) -> None:
     """Rewrite the prep block (used while `prep new` collects it, one answer at a time)."""
     from interview_prep.storage import blocks
 
-    inner = _render_prep(sections)
+    inner = render_prep(sections)
     update_company_file(home, slug, lambda text, path: blocks.replace_section(text, "prep", inner, path))
