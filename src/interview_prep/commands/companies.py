@@ -109,7 +109,7 @@ def finish_prep(ctx: Context, company: Company) -> str:
     from interview_prep.commands.prep_flow import write_prep
 
     prompts = list(ctx.catalog().prep.values())
-    return write_prep(ctx, company.slug, prompts, False, f"{company.name}:")
+    return f"{company.name}: " + write_prep(ctx, company.slug, prompts, False, f"{company.name}:")
 
 
 def choice(value: str | None, allowed: Sequence[str], flag: str) -> str | None:

@@ -24,9 +24,8 @@ def unfinished(prompts: Sequence[PrepPrompt], answers: dict[str, PrepAnswer]) ->
 def write_prep(
     ctx: Context, slug: str, prompts_to_ask: Sequence[PrepPrompt], ask_first: bool, done_so_far: str
 ) -> str:
-    """Ask the unfinished prep prompts; returns the closing line (raises Stopped on Ctrl-C).
-
-    `done_so_far` opens every closing line (e.g. "Created acme with 12 questions.")."""
+    """Ask the unfinished prep prompts; returns what became of the prep (raises Stopped on Ctrl-C,
+    whose line opens with `done_so_far`, e.g. "Created acme with 12 questions.")."""
     from interview_prep import prompts
 
     kinds = {prompt.prompt: prompt.kind for prompt in prompts_to_ask}
@@ -44,11 +43,11 @@ def write_prep(
     after = read_prep(ctx.home, slug, kinds)
     rest = unfinished(prompts_to_ask, after)
     if not todo:
-        return f"{done_so_far} Your prep is already complete."
+        return "Your prep is already complete."
     if rest and after == before:
-        return f"{done_so_far} No prep written. Write it any time with `prep new {slug} --prep`."
+        return f"No prep written. Write it any time with `prep new {slug} --prep`."
     left = f" Still open: {_names(rest)}; `prep new {slug} --prep` finishes them." if rest else ""
-    return f"{done_so_far} Your prep is saved.{left}"
+    return f"Your prep is saved.{left}"
 
 
 def _stopped(
