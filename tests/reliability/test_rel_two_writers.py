@@ -16,6 +16,7 @@ from interview_prep import prompts
 from interview_prep.commands import ask as flow
 from interview_prep.commands.context import Context
 from interview_prep.core.interview import Step
+from interview_prep.errors import PrepError
 from interview_prep.render import ask_screen
 from interview_prep.storage import interviews
 
@@ -130,3 +131,16 @@ def test_a_second_live_ask_on_one_company_is_refused_with_one_line(prep_home: Pa
     fourth.expect_exact("Resume the unfinished interview")
     fourth.sendintr()
     fourth.expect(pexpect.EOF)
+
+
+def test_a_session_lock_linked_to_an_outside_file_is_refused_and_never_chmodded(
+    prep_home: Path, tmp_path: Path
+) -> None:
+    relkit.new_company("acme")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not prep's")
+    outside.chmod(0o644)
+    os.link(outside, prep_home / "acme" / ".ask-session")
+    with pytest.raises(PrepError, match=str(prep_home / "acme" / ".ask-session")):
+        flow.start(Context(), "acme", PANEL, "onsite", resume=None)
+    assert outside.stat().st_mode & 0o777 == 0o644 and outside.read_text() == "not prep's"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,6 +55,12 @@ def _try_lock(path: Path) -> Callable[[], None]:
         return lock.release
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:  # never chmod a file linked elsewhere
+            raise PrepError(
+                f"{path} is not a plain file of prep's own (a hard link or a special file?). "
+                "Delete it (it is safe to delete when no prep ask runs) and run this again."
+            )
         with contextlib.suppress(OSError):
             os.fchmod(fd, FILE_MODE)
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
