@@ -11,8 +11,30 @@ from interview_prep.core.results import StatusChanged
 from interview_prep.render import views
 
 if TYPE_CHECKING:
-    from interview_prep.banks.model import Question
     from interview_prep.commands.companies import NewCompanyPlan
+
+
+PrepOption = Annotated[
+    bool,
+    typer.Option(
+        "--prep",
+        help="Write your own prep now; for an existing company, finish the prompts left open "
+        "(e.g. prep new acme --prep).",
+    ),
+]
+
+
+def _finished_existing(context: Context, company: str, interactive: bool) -> bool:
+    """`prep new COMPANY --prep` for a company that exists: its open prep prompts, then done."""
+    from interview_prep.commands import companies
+
+    if not interactive:
+        cli.needs_terminal("prep new --prep", "prep open COMPANY to write your prep in an editor")
+    existing = companies.existing(context, company)
+    if existing is None:
+        return False
+    output.say(output.inert(companies.finish_prep(context, existing)))
+    return True
 
 
 @app.command()
@@ -51,12 +73,7 @@ def new(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")
     ] = False,
-    prep: Annotated[
-        bool,
-        typer.Option(
-            "--prep", help="Write your own prep now; for an existing company, finish the prompts left open."
-        ),
-    ] = False,
+    prep: PrepOption = False,
 ) -> None:
     """Create a company and its tailored question checklist.
 
@@ -73,28 +90,18 @@ def new(
       prep new "Globex Corp" --stage public --manager --interviewer hiring-manager
       prep new "City Council" --role "Data Engineer" --type public-sector
       prep new initech --interviewer recruiter --no-input
-      prep new acme --prep          (finish your own prep for acme)
     """
     from interview_prep.commands import companies
 
-    context = context_of(ctx)
     interactive = not no_input and cli._is_interactive()
-    if prep:
-        if not interactive:
-            cli.needs_terminal("prep new --prep", "prep open COMPANY to write your prep in an editor")
-        existing = companies.existing(context, company)
-        if existing is not None:
-            output.say(output.inert(companies.finish_prep(context, existing)))
-            return
+    if prep and _finished_existing(context_of(ctx), company, interactive):
+        return
     told = companies.Tailoring(role, stage, size, manager, track, company_type)
-    plan = companies.plan_new_company(context, company, told, interviewer or [])
-    selected, where = _create(context, plan, interactive, ask_first=not prep)
-    output.say(views.company_created(plan.company, len(selected), where))
+    plan = companies.plan_new_company(context_of(ctx), company, told, interviewer or [])
+    _create(context_of(ctx), plan, interactive, ask_first=not prep)
 
 
-def _create(
-    context: Context, plan: "NewCompanyPlan", interactive: bool, ask_first: bool
-) -> "tuple[list[Question], str]":
+def _create(context: Context, plan: "NewCompanyPlan", interactive: bool, ask_first: bool) -> None:
     """Create the company; on a terminal the user picks the questions, then writes their prep
     (each answer saved as entered; Ctrl-C says what was kept and how to finish)."""
     from interview_prep.commands import companies
@@ -114,7 +121,7 @@ def _create(
     if interactive:
         done = f"Created {plan.company.name} with {len(selected)} questions in {where}."
         output.say(output.inert(companies.first_prep(context, plan, done, ask_first)))
-    return list(selected), where
+    output.say(views.company_created(plan.company, len(selected), where))
 
 
 @app.command("list")
