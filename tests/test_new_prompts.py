@@ -52,6 +52,8 @@ def test_own_prep_is_saved_answer_by_answer_and_survives_ctrl_c(keys: PipeInput,
         prompts.self_prep(plan.prep_prompts, save)
     text = path.read_text()
     assert "- I ship\n- I mentor\n" in text and "A big win" in text
-    assert "half typed" not in text
-    assert len(snapshots) == 2 and "A big win" not in snapshots[0]
+    assert "half typed" in text  # Ctrl-C keeps the text typed so far
+    # each list item is on disk as it is entered, then the win, then the half-typed answer
+    assert len(snapshots) == 4 and "- I ship\n" in snapshots[0] and "I mentor" not in snapshots[0]
+    assert "A big win" not in snapshots[1] and "half typed" not in snapshots[2]
     assert text.count("<!-- prep:begin prep -->") == 1 and "<!-- q:love -->" in text

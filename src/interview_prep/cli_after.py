@@ -77,20 +77,14 @@ def _review_one(context: Context, company: str, as_json: bool, write: bool, inte
         output.print_json(json_views.review(outcome.review))
         return
     if outcome.reflected is not None:
-        output.say(views.reflected(outcome.reflected))
+        output.say(output.inert(views.reflected(outcome.reflected)))
     if outcome.saved_to is not None:
         output.say(views.review_saved(outcome.saved_to))
     console().print(review_view.company_view(outcome.review))
 
 
-def _ask_reflection() -> tuple[int | None, str, str, str]:
-    from interview_prep import prompts
-
+def _ask_reflection() -> None:
     output.say("Before anything else: your own reflection, while it is fresh.")
-    gut = prompts.gut_score()
-    excited = prompts.text("What excited you?")
-    worries = prompts.text("What worries you?")
-    return gut, excited, worries, prompts.accept_today()
 
 
 @app.command()
@@ -119,8 +113,10 @@ def reflect(
     from interview_prep.render import views
 
     output.say(
-        views.reflected(
-            reviewing.reflect(context_of(ctx), company, gut, excited, worry, accept.strip().lower())
+        output.inert(
+            views.reflected(
+                reviewing.reflect(context_of(ctx), company, gut, excited, worry, accept.strip().lower())
+            )
         )
     )
 

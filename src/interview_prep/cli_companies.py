@@ -9,8 +9,30 @@ from interview_prep.cli import CompanyArgument, JsonOption, app, context_of
 from interview_prep.commands.context import Context
 
 if TYPE_CHECKING:
-    from interview_prep.banks.model import Question
     from interview_prep.commands.companies import NewCompanyPlan
+
+
+PrepOption = Annotated[
+    bool,
+    typer.Option(
+        "--prep",
+        help="Write your own prep now; for an existing company, finish the prompts left open "
+        "(e.g. prep new acme --prep).",
+    ),
+]
+
+
+def _finished_existing(context: Context, company: str, interactive: bool) -> bool:
+    """`prep new COMPANY --prep` for a company that exists: its open prep prompts, then done."""
+    from interview_prep.commands import companies
+
+    if not interactive:
+        cli.needs_terminal("prep new --prep", "prep open COMPANY to write your prep in an editor")
+    existing = companies.existing(context, company)
+    if existing is None:
+        return False
+    output.say(output.inert(companies.finish_prep(context, existing)))
+    return True
 
 
 @app.command()
@@ -49,6 +71,7 @@ def new(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")
     ] = False,
+    prep: PrepOption = False,
 ) -> None:
     """Create a company and its tailored question checklist.
 
@@ -63,33 +86,40 @@ def new(
     \b
       prep new acme --role "Staff Engineer" --stage startup
       prep new "Globex Corp" --stage public --manager --interviewer hiring-manager
-      prep new "City Council" --role "Data Engineer" --type public-sector
-      prep new initech --interviewer recruiter --no-input
+      prep new "City Council" --role "Data Engineer" --type public-sector --no-input
     """
     from interview_prep.commands import companies
-    from interview_prep.render import views
 
-    context = context_of(ctx)
+    interactive = not no_input and cli._is_interactive()
+    if prep and _finished_existing(context_of(ctx), company, interactive):
+        return
     told = companies.Tailoring(role, stage, size, manager, track, company_type)
-    plan = companies.plan_new_company(context, company, told, interviewer or [])
-    selected, where = _create(context, plan, interactive=not no_input and cli._is_interactive())
-    output.say(views.company_created(plan.company, len(selected), where))
+    plan = companies.plan_new_company(context_of(ctx), company, told, interviewer or [])
+    _create(context_of(ctx), plan, interactive, ask_first=not prep)
 
 
-def _create(context: Context, plan: "NewCompanyPlan", interactive: bool) -> "tuple[list[Question], str]":
-    """Create the company; on a terminal the user picks the questions, then writes their prep."""
+def _create(context: Context, plan: "NewCompanyPlan", interactive: bool, ask_first: bool) -> None:
+    """Create the company; on a terminal the user picks the questions, then writes their prep
+    (each answer saved as entered; Ctrl-C says what was kept and how to finish)."""
     from interview_prep.commands import companies
+    from interview_prep.errors import Stopped
+    from interview_prep.render import views
 
     selected = plan.tailored
     if interactive:
         from interview_prep import prompts
 
-        selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
+        try:
+            selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
+        except prompts.Interrupted:
+            raise Stopped(
+                f"Stopped before {plan.company.name} was created; nothing was saved. Run `prep new` again."
+            ) from None
     where = companies.create(context, plan, selected)
     if interactive:
-        slug = plan.company.slug
-        prompts.self_prep(plan.prep_prompts, lambda answers: companies.save_prep(context, slug, answers))
-    return list(selected), where
+        done = f"Created {plan.company.name} with {len(selected)} questions in {where}."
+        output.say(output.inert(companies.first_prep(context, plan, done, ask_first)))
+    output.say(views.company_created(plan.company, len(selected), where))
 
 
 @app.command("list")

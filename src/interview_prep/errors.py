@@ -27,3 +27,11 @@ class PrepError(Exception):
 def stopped(detail: str = "Nothing already saved was lost.") -> str:
     """The one wording for Ctrl-C, whatever the command."""
     return f"Stopped. {detail}"
+
+
+class Stopped(PrepError):
+    """Ctrl-C at a prompt, after what was typed was saved: the message says what was kept and how
+    to finish the rest. Printed as a plain line (not an error), exit 130."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, EXIT_INTERRUPTED)

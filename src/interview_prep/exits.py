@@ -1,7 +1,8 @@
 """The one exit point: how any exception ends a run.
 
 - `PrepError`: the user can act on it; one line, its documented exit code.
-- Ctrl-C (KeyboardInterrupt): one wording everywhere, exit 130.
+- Ctrl-C (KeyboardInterrupt): one wording everywhere, exit 130; `Stopped` (Ctrl-C at a
+  prompt whose text was saved) says what was kept and how to finish, exit 130.
 - anything else is a bug: one line naming its type and a private crash file
   with the traceback, exit 1. With `--debug` or `PREP_DEBUG=1` the traceback
   is printed too.
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 from interview_prep import output
-from interview_prep.errors import EXIT_FAILURE, EXIT_INTERRUPTED, PrepError, stopped
+from interview_prep.errors import EXIT_FAILURE, EXIT_INTERRUPTED, PrepError, Stopped, stopped
 
 DEBUG_ENV = "PREP_DEBUG"
 
@@ -28,6 +29,9 @@ def debug_from_env() -> bool:
 
 def exit_code_for(error: BaseException, home: Path | None, debug: bool = False) -> int:
     """Report `error` in one line (plus a crash file for a bug) and return the exit code."""
+    if isinstance(error, Stopped):  # Ctrl-C after saving: what was kept and how to finish
+        output.notice(error.message)
+        return error.exit_code
     if isinstance(error, PrepError):
         output.error(error.message)
         return error.exit_code

@@ -8,6 +8,7 @@ caller can save that too.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -77,10 +78,20 @@ def pick_questions(
 PrepAnswers = list[tuple[PrepPrompt, "str | list[str]"]]
 
 
-def self_prep(prompts: Sequence[PrepPrompt], save: Callable[[PrepAnswers], None]) -> PrepAnswers:
-    """The candidate's own prep. Enter skips a prompt; each answer is saved (via `save`) at once,
-    so stopping with Ctrl-C keeps everything written so far."""
-    if not prompts or not confirm(
+def self_prep(
+    prompts: Sequence[PrepPrompt],
+    save: Callable[[PrepAnswers], None],
+    ask_first: bool = True,
+    started: dict[str, list[str]] | None = None,
+) -> PrepAnswers:
+    """The candidate's own prep. Enter skips a prompt; every answer, and every item of a list,
+    is saved (via `save`, with all answers so far) the moment it is entered. On Ctrl-C the
+    half-typed text is saved too before Interrupted is raised again.
+
+    `started` holds list items saved in an earlier run, which a list prompt continues."""
+    if not prompts:
+        return []
+    if ask_first and not confirm(
         "Write your own prep now (key messages, a recent win, why this company)?", True
     ):
         return []
@@ -88,39 +99,63 @@ def self_prep(prompts: Sequence[PrepPrompt], save: Callable[[PrepAnswers], None]
     for number, prompt in enumerate(prompts, start=1):
         label = f"[{number}/{len(prompts)}] {prompt.prompt}"
         if prompt.kind == "list":
-            items = list_items(prompt, label)
+            items = list((started or {}).get(prompt.id, []))
+            list_items(prompt, label, items, functools.partial(_save_with, save, answers, prompt, items))
             if items:
                 answers.append((prompt, items))
-                save(answers)
-        else:
+            continue
+        try:
             text = _ask(
                 questionary.text(label, instruction="(Enter skips; Ctrl-C stops, keeping what you wrote)")
             )
-            if text.strip():
-                answers.append((prompt, text.strip()))
-                save(answers)
+        except Interrupted as stop:
+            if stop.partial.strip():
+                save([*answers, (prompt, stop.partial.strip())])
+            raise
+        if text.strip():
+            answers.append((prompt, text.strip()))
+            save(answers)
     return answers
 
 
-def list_items(prompt: PrepPrompt, label: str) -> list[str]:
+def _save_with(
+    save: Callable[[PrepAnswers], None], answers: PrepAnswers, prompt: PrepPrompt, items: list[str]
+) -> None:
+    save([*answers, (prompt, items)])
+
+
+def list_items(prompt: PrepPrompt, label: str, items: list[str], saved: Callable[[], None]) -> None:
+    """Add items to `items` one prompt at a time, calling `saved` after each (and on Ctrl-C,
+    with the half-typed item added)."""
     limit = prompt.max or 10
-    items: list[str] = []
+    first = True
     while len(items) < limit:
         if not items:
             message, hint = label, "(one at a time; Enter on an empty line to finish)"
         else:
-            message = f"  next ({len(items) + 1}/{limit})"
+            message = (
+                f"{label}\n  next ({len(items) + 1}/{limit})"
+                if first
+                else f"  next ({len(items) + 1}/{limit})"
+            )
             wanted = prompt.min or 0
             hint = (
                 f"(aim for at least {wanted}; Enter when done)"
                 if len(items) < wanted
                 else "(Enter when done)"
             )
-        text = _ask(questionary.text(message, instruction=hint))
+        try:
+            text = _ask(questionary.text(message, instruction=hint))
+        except Interrupted as stop:
+            if stop.partial.strip():
+                items.append(stop.partial.strip())
+                saved()
+            raise
+        first = False
         if not text.strip():
             break
         items.append(text.strip())
-    return items
+        saved()
 
 
 def answer(message: str, default: str = "", multiline: bool = False) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,10 +13,10 @@ from typing import Any
 from interview_prep.commands.context import Context
 from interview_prep.core import agenda as core
 from interview_prep.core.agenda import Agenda, DatedFollowUp
-from interview_prep.core.transcript import PanelMember, ScheduledRound
+from interview_prep.core.transcript import Interviewer, PanelMember, ScheduledRound
 from interview_prep.core.when import WhenError, parse_when, user_zone_name
 from interview_prep.errors import PrepError
-from interview_prep.storage import cache, frontmatter, schedule
+from interview_prep.storage import cache, frontmatter, schedule, stamps
 from interview_prep.storage import companies as store
 from interview_prep.storage import interviews as interview_store
 from interview_prep.storage.atomic import read_text
@@ -120,7 +120,7 @@ def every_company(ctx: Context) -> list[CompanyAgenda]:
         path = store.company_file(ctx.home, slug)
         text = read_text(path)
         company = store.company_from_fields(frontmatter.parse(text, path).fields, slug, path)
-        stamp = interview_store.company_stamp(ctx.home, slug)
+        stamp = stamps.company_stamp(ctx.home, slug)
         entry = known.get(slug)
         followups = _decode(entry["followups"]) if entry and stamp and entry.get("stamp") == stamp else None
         if followups is None:
@@ -185,3 +185,17 @@ def scheduled_now(ctx: Context, slug: str, now: datetime) -> ScheduledRound | No
         if abs((scheduled.at - now).total_seconds()) <= SCHEDULED_WINDOW_MINUTES * 60
     ]
     return min(near, key=lambda scheduled: abs((scheduled.at - now).total_seconds()), default=None)
+
+
+def offer_scheduled_panel(
+    ctx: Context, slug: str, round_name: str, confirm: Callable[[str, bool], bool]
+) -> tuple[list[Interviewer], str]:
+    """No --with: the panel of the round scheduled for about now (`prep schedule`), if the user takes it."""
+    scheduled = scheduled_now(ctx, slug, now_here())
+    if scheduled is None or not scheduled.panel:
+        return [], round_name
+    panel = [Interviewer(person.name, person.role) for person in scheduled.panel]
+    names = ", ".join(person.label() for person in panel)
+    if not confirm(f"Use the panel scheduled for {scheduled.at:%H:%M}: {names}?", True):
+        return [], round_name
+    return panel, round_name or scheduled.label

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from interview_prep.banks.model import Catalog, Question
 from interview_prep.commands import ask_keys, capture
+from interview_prep.commands.agenda import offer_scheduled_panel
 from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist as tailoring
@@ -23,6 +24,7 @@ from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
 from interview_prep.render import ask_screen
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import entries, interviews
+from interview_prep.storage.session import hold_session
 
 
 def _prompts() -> _PromptsModule:
@@ -69,6 +71,8 @@ class Session:
     retype: str = ""  # text refused as a mistyped key, offered again at the next prompt
     queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
     follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
+    # (number, question id, who) of each answer this session saved: /b edits these, nothing else
+    mine: list[tuple[int, str, str]] = field(default_factory=list)
 
     def current(self) -> Interview:
         return interviews.load_interview(self.path)
@@ -120,18 +124,25 @@ def start(
     present = parse_with(with_)
     warnings = _load_or_warn(ctx)
     catalog = ctx.catalog()
+    hold_session(
+        company_store.company_dir(ctx.home, company.slug), company.slug
+    )()  # refused here, before any prompt, if one runs
     path = interviews.latest_open(ctx.home, company.slug)
     if path is not None:
         path, present = _resume_or_not(path, present, resume, warnings)
+    resumed: list[tuple[int, str, str]] = []  # answers from the earlier run: /b may edit them
     if path is None:
         if not present:
-            present, round_name = _offer_scheduled_panel(ctx, company.slug, round_name)
+            present, round_name = offer_scheduled_panel(ctx, company.slug, round_name, _prompts().confirm)
         path = interviews.start_interview(ctx.home, company, round_name, present, now())
+    else:
+        resumed = [(a.number, a.question_id, a.who) for a in interviews.load_interview(path).answers]
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
     checklist = company_checklist(ctx, company, catalog)
     session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
     session.minutes = minutes
+    session.mine = resumed
     return session
 
 
@@ -196,20 +207,6 @@ def _load_or_warn(ctx: Context) -> list[str]:
     return warnings
 
 
-def _offer_scheduled_panel(ctx: Context, slug: str, round_name: str) -> tuple[list[Interviewer], str]:
-    """No --with: the panel of the round scheduled for about now (`prep schedule`), if the user takes it."""
-    from interview_prep.commands.agenda import now_here, scheduled_now
-
-    scheduled = scheduled_now(ctx, slug, now_here())
-    if scheduled is None or not scheduled.panel:
-        return [], round_name
-    panel = [Interviewer(person.name, person.role) for person in scheduled.panel]
-    names = ", ".join(person.label() for person in panel)
-    if not _prompts().confirm(f"Use the panel scheduled for {scheduled.at:%H:%M}: {names}?", True):
-        return [], round_name
-    return panel, round_name or scheduled.label
-
-
 def describe(path: Path) -> str:
     """'onsite, started 2026-11-22 14:20, with Dana, Lee' for the resume question."""
     interview = interviews.load_interview(path)
@@ -238,6 +235,9 @@ def run(session: Session) -> str:
     screen = ask_screen.Screen(session.multiline)
     for warning in session.warnings:
         screen.warning(warning)
+    release = hold_session(
+        company_store.company_dir(session.ctx.home, session.company.slug), session.company.slug
+    )
     try:
         return _loop(session, screen)
     except KeyboardInterrupt as stop:
@@ -254,6 +254,8 @@ def run(session: Session) -> str:
             )
         )
         raise SystemExit(EXIT_INTERRUPTED) from None
+    finally:
+        release()
 
 
 def _loop(session: Session, screen: ask_screen.Screen) -> str:
@@ -364,6 +366,8 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str, c
         cut_off=cut_off,
         replacing=earlier.number if earlier else None,
     )
+    if saved.added and earlier is None:
+        session.mine.append((saved.number, step.question_id, step.who))
     _drop(session, step)
     screen.saved(saved.confirmation())
     question = session.catalog.questions.get(step.question_id)
@@ -407,15 +411,26 @@ def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None
 
 
 def back(session: Session, screen: ask_screen.Screen) -> None:
-    current = session.current()
-    if not current.answers:
-        screen.info("Nothing to go back to yet.")
+    """Edit this session's latest answer, found by its number (never the newest in the file,
+    which may be another writer's); the earlier text is kept in the entry's `earlier`."""
+    if not session.mine:
+        screen.info("Nothing to go back to yet: no answer typed in this session.")
         return
-    last = max(current.answers, key=lambda a: a.number)
+    number = session.mine[-1][0]
+    last = next((a for a in session.current().answers if a.number == number), None)
+    if last is None:
+        screen.info(f"Answer {number} is no longer in the file (removed by hand?); nothing to edit.")
+        return
     screen.info(f"Editing your answer to: {last.question_text or last.question_id}")
 
     def save(text: str) -> None:
-        entries.edit_answer(session.path, last, text, now())
+        earlier = [*_earlier(session.path, last.number), last.text]
+        try:
+            entries.edit_answer(session.path, last, text, now(), earlier)
+        except PrepError as error:  # the entry changed by hand meanwhile: keep the words as a note
+            kept = capture.save_note(session.ctx, session.path, text)
+            screen.info(f"{error.message} Kept your new text as note {kept.number} instead.")
+            return
         screen.saved(f"Updated answer {last.number}.")
 
     try:
@@ -428,6 +443,14 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
         screen.info(f"Answer {last.number} unchanged.")
     else:
         save(text)
+
+
+def _earlier(path: Path, number: int) -> list[str]:
+    """The texts an answer had before its earlier edits."""
+    for entry in interviews.raw_entries(path):
+        if entry.number == number and isinstance(entry.meta.get("earlier"), list):
+            return [str(text) for text in entry.meta["earlier"]]
+    return []
 
 
 def follow_up(session: Session, screen: ask_screen.Screen, step: Step) -> None:

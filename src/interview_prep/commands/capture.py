@@ -23,9 +23,13 @@ class Saved:
     number: int
     path: Path
     home: Path
+    added: bool = True  # False: the same entry was already saved, nothing was added
 
     def confirmation(self) -> str:
-        return f"Saved {self.kind} {self.number} to {self.path.relative_to(self.home)}."
+        where = self.path.relative_to(self.home)
+        if not self.added:
+            return f"Already saved as {self.kind} {self.number} in {where}; not stored twice."
+        return f"Saved {self.kind} {self.number} to {where}."
 
 
 def save_answer(
@@ -40,15 +44,29 @@ def save_answer(
     cut_off: bool = False,
     replacing: int | None = None,
 ) -> Saved:
-    """Append an answer (or rewrite entry `replacing`, a cut-off answer now finished)."""
+    """Append an answer (or rewrite entry `replacing`, a cut-off answer now finished), then tick
+    its box. An identical answer already saved is not stored twice; when only the tick fails,
+    the error says the answer is saved and that running the command again is safe."""
+    added = True
     if replacing is None:
-        number = entries.add_answer(path, question_id, question_text, who, now(), text, cut_off=cut_off)
+        number, added = entries.add_answer_once(
+            path, question_id, question_text, who, now(), text, cut_off=cut_off
+        )
     else:
         number = replacing
         entries.rewrite_answer(path, number, question_id, question_text, who, now(), text, cut_off=cut_off)
+    saved = Saved("answer", number, path, ctx.home, added)
     if "/" not in question_id:
-        company_store.tick_checklist(ctx.home, company.slug, [question_id])
-    return Saved("answer", number, path, ctx.home)
+        try:
+            company_store.tick_checklist(ctx.home, company.slug, [question_id])
+        except PrepError as error:
+            raise PrepError(
+                f"{saved.confirmation()} But its checklist box was not ticked: {error.message} "
+                "Once that is fixed, run the same command again: it ticks the box and does not "
+                "store the answer twice.",
+                error.exit_code,
+            ) from None
+    return saved
 
 
 def save_skip(path: Path, question_id: str, who: str) -> None:
@@ -56,8 +74,14 @@ def save_skip(path: Path, question_id: str, who: str) -> None:
 
 
 def save_flag(
-    ctx: Context, path: Path, text: str, severity: str, who: str, signal: str | None = None
+    ctx: Context,
+    path: Path,
+    text: str,
+    severity: str,
+    who: str,
+    signal: str | None = None,
 ) -> Saved:
+    """Append a red flag."""
     level = check_severity(severity)
     number = entries.add_flag(path, level, who, now(), signal, text)
     return Saved("red flag", number, path, ctx.home)

@@ -86,6 +86,29 @@ def save_prep(ctx: Context, slug: str, prep_answers: Sequence[tuple[PrepPrompt, 
     )
 
 
+def existing(ctx: Context, name: str) -> Company | None:
+    """The company `name` names, if it exists (for `prep new NAME --prep`)."""
+    display = clean_name(name)
+    if not (store.company_dir(ctx.home, slugify(display)) / store.COMPANY_FILE).is_file():
+        return None
+    return store.resolve_company(ctx.home, display)
+
+
+def first_prep(ctx: Context, plan: NewCompanyPlan, done: str, ask_first: bool) -> str:
+    """The own-prep prompts right after `prep new` created the company."""
+    from interview_prep.commands.prep_flow import write_prep
+
+    return write_prep(ctx, plan.company.slug, plan.prep_prompts, ask_first, done)
+
+
+def finish_prep(ctx: Context, company: Company) -> str:
+    """`prep new COMPANY --prep` on an existing company: the prep prompts still open."""
+    from interview_prep.commands.prep_flow import write_prep
+
+    prompts = list(ctx.catalog().prep.values())
+    return f"{company.name}: " + write_prep(ctx, company.slug, prompts, False, f"{company.name}:")
+
+
 def choice(value: str | None, allowed: Sequence[str], flag: str) -> str | None:
     if value is None:
         return None

@@ -13,9 +13,9 @@ from interview_prep.core import review as analysis
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.results import FollowUpDone, Reflected
-from interview_prep.core.transcript import Interview, Reflection
-from interview_prep.errors import PrepError
-from interview_prep.storage import blocks
+from interview_prep.core.transcript import Interview
+from interview_prep.errors import PrepError, Stopped
+from interview_prep.storage import blocks, stamps
 from interview_prep.storage import companies as store
 from interview_prep.storage import interviews as interview_store
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
@@ -48,10 +48,6 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
     )
 
 
-# What the user answers when asked to reflect first: gut, excited, worries, accept.
-ReflectionAnswers = tuple[int | None, str, str, str]
-
-
 @dataclass(frozen=True, slots=True)
 class ReviewOutcome:
     """`prep review COMPANY`: the review, the reflection written first (if any), where it was saved."""
@@ -62,12 +58,14 @@ class ReviewOutcome:
 
 
 def review_company(
-    ctx: Context, name: str, write: bool, ask_reflection: Callable[[], ReflectionAnswers] | None
+    ctx: Context, name: str, write: bool, before_reflection: Callable[[], None] | None
 ) -> ReviewOutcome:
-    """One company's review; with `ask_reflection`, the missing reflection is asked and saved first."""
+    """One company's review; with `before_reflection` (called first, e.g. to say why), the missing
+    reflection is asked and each answer saved as it is entered."""
     reflected = None
-    if ask_reflection is not None and needs_reflection(ctx, name) is not None:
-        reflected = reflect(ctx, name, *ask_reflection())
+    if before_reflection is not None and needs_reflection(ctx, name) is not None:
+        before_reflection()
+        reflected = ask_reflection(ctx, name)
     data = company_review(ctx, name)
     saved_to = None
     if write:
@@ -86,7 +84,7 @@ def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
     rows = []
     for slug in store.company_slugs(ctx.home):
         # Stamped before reading: an edit made meanwhile changes the stamp, so no stale row is kept.
-        stamp = interview_store.company_stamp(ctx.home, slug)
+        stamp = stamps.company_stamp(ctx.home, slug)
         row = cached.get(slug, stamp)
         if row is None:
             row = summarize(slug)
@@ -118,28 +116,101 @@ class _Summarizer:
 def needs_reflection(ctx: Context, name: str) -> Interview | None:
     """The latest interview when it has answers but no reflection yet."""
     company = store.resolve_company(ctx.home, name)
-    paths = interview_store.list_interview_paths(ctx.home, company.slug)
-    if not paths:
+    found = interview_store.interviews_by_start(ctx.home, company.slug)
+    if not found:
         return None
-    latest = interview_store.load_interview(paths[-1])
+    latest = found[-1][1]
     return latest if latest.reflection is None else None
 
 
 def reflect(ctx: Context, name: str, gut: int | None, excited: str, worries: str, accept: str) -> Reflected:
+    """Merge the fields given into the latest interview's reflection; the others keep their value."""
+    path = reflection_target(ctx, name)
+    given = reflection_fields(gut, excited, worries, accept)
+    if not given:
+        raise PrepError(
+            "Nothing to save: give at least one of --gut, --excited, --worry or --accept "
+            f"(e.g. prep reflect {path.parent.parent.name} --gut 4)."
+        )
+    changes = interview_store.update_reflection(path, given, now())
+    return Reflected(path.relative_to(ctx.home), tuple(change.label() for change in changes))
+
+
+REFLECTION_PROMPTS = (
+    ("gut", "--gut 1-5"),
+    ("excited", "--excited TEXT"),
+    ("worries", "--worry TEXT"),
+    ("accept", "--accept yes|no|unsure"),
+)
+
+
+def ask_reflection(ctx: Context, name: str) -> Reflected:
+    """The reflection prompts of `prep review`; each answer is saved the moment it is entered.
+
+    On Ctrl-C the half-typed text of the prompt on screen is saved too, and the Stopped
+    message names what was kept and the `prep reflect` flags that finish the rest."""
+    from interview_prep import prompts
+
+    path = reflection_target(ctx, name)
+    asks = {
+        "gut": prompts.gut_score,
+        "excited": lambda: prompts.text("What excited you?"),
+        "worries": lambda: prompts.text("What worries you?"),
+        "accept": prompts.accept_today,
+    }
+    kept: list[str] = []
+    for field, _flag in REFLECTION_PROMPTS:
+        try:
+            value = asks[field]()
+        except prompts.Interrupted as stop:
+            if stop.partial.strip():
+                _keep(path, field, stop.partial, kept)
+            raise Stopped(_reflection_stopped(ctx, path, field, kept)) from None
+        _keep(path, field, value, kept)
+    return Reflected(path.relative_to(ctx.home), saved=bool(kept))
+
+
+def _keep(path: Path, field: str, value: object, kept: list[str]) -> None:
+    given = {field: value.strip() if isinstance(value, str) else value}
+    if given[field] in (None, ""):
+        return
+    interview_store.update_reflection(path, given, now())
+    kept.append(field)
+
+
+def _reflection_stopped(ctx: Context, path: Path, stopped_at: str, kept: list[str]) -> str:
+    slug = path.parent.parent.name
+    fields = [field for field, _ in REFLECTION_PROMPTS]
+    rest = [
+        flag
+        for field, flag in REFLECTION_PROMPTS
+        if field not in kept and fields.index(field) >= fields.index(stopped_at)
+    ]
+    saved = f"Kept {', '.join(kept)} in {path.relative_to(ctx.home)}." if kept else "Nothing was saved."
+    finish = f" Finish with: prep reflect {slug} {' '.join(rest)}" if rest else ""
+    return f"Stopped. {saved}{finish}"
+
+
+def reflection_target(ctx: Context, name: str) -> Path:
+    """The interview a reflection belongs to: the company's latest, by start time."""
     company = store.resolve_company(ctx.home, name)
-    paths = interview_store.list_interview_paths(ctx.home, company.slug)
-    if not paths:
+    path = interview_store.latest_path(ctx.home, company.slug)
+    if path is None:
         raise PrepError(f"{company.name} has no interviews yet. Reflect after `prep ask {company.slug}`.")
+    return path
+
+
+def reflection_fields(gut: int | None, excited: str, worries: str, accept: str) -> dict[str, object]:
+    """The reflection fields the user gave (checked), leaving out the ones not given."""
     if gut is not None and not 1 <= gut <= 5:
         raise PrepError(
             f"--gut {gut} is out of range; give a whole number from 1 (walk away) to 5 (can't wait)."
         )
     if accept and accept not in ACCEPT:
         raise PrepError(f"--accept {accept!r} is not one of: {', '.join(ACCEPT)}.")
-    interview_store.set_reflection(
-        paths[-1], Reflection(gut, excited.strip(), worries.strip(), accept, now())
-    )
-    return Reflected(paths[-1].relative_to(ctx.home))
+    given: dict[str, object] = {"gut": gut, "excited": excited.strip(), "worries": worries.strip()}
+    given["accept"] = accept
+    return {key: value for key, value in given.items() if value not in (None, "")}
 
 
 def done(ctx: Context, name: str, item: str) -> FollowUpDone:

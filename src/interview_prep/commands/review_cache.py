@@ -3,7 +3,7 @@
 Reading and analysing a company's interviews takes a few milliseconds, and a
 pipeline of 1,000 companies makes that seconds. Most companies do not change
 between two reviews, so each row is kept with the stamp of the files it came
-from (storage.interviews.company_stamp: names, sizes, mtimes, inodes) and
+from (storage.stamps.company_stamp: names, sizes, mtimes, inodes) and
 reused while that stamp is unchanged. Every row is recomputed when anything
 else a row depends on changes: prep's own code, the question banks (by
 content) or config.yaml (by content).

@@ -40,9 +40,12 @@ class StatusChanged:
 
 @dataclass(frozen=True, slots=True)
 class Reflected:
-    """`prep reflect`: where the reflection was saved (relative to the data home)."""
+    """`prep reflect`: where the reflection was saved (relative to the data home), and the
+    values it changed ("gut 4 -> 5"); `saved` is False when every prompt was skipped."""
 
     where: Path
+    changes: tuple[str, ...] = ()
+    saved: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,22 @@ class Skip:
     who: str
 
 
+@dataclass(frozen=True)
+class Change:
+    """One earlier value of a reflection field: `name` went from `before` to `after` at `at`."""
+
+    name: str
+    before: str
+    after: str
+    at: str
+
+    def label(self) -> str:
+        return f"{self.name} {self.before or '-'} -> {self.after or '-'}"
+
+
+REFLECTION_FIELDS = ("gut", "excited", "worries", "accept")
+
+
 @dataclass
 class Reflection:
     gut: int | None = None
@@ -57,6 +73,28 @@ class Reflection:
     worries: str = ""
     accept: str = ""  # "yes" | "no" | "unsure" | ""
     at: str = ""
+    history: list[Change] = field(default_factory=list)
+
+    def merged(self, given: dict[str, object], at: str) -> Reflection:
+        """This reflection with the fields in `given` changed; the rest keep their value.
+
+        A value that replaces a different earlier one leaves the earlier one in `history`."""
+        values: dict[str, object] = {name: getattr(self, name) for name in REFLECTION_FIELDS}
+        history = list(self.history)
+        for name, value in given.items():
+            old = values[name]
+            if old not in (None, "") and old != value:
+                history.append(Change(name, str(old), str(value), at))
+            values[name] = value
+        gut = values["gut"]
+        return Reflection(
+            gut if isinstance(gut, int) else None,
+            str(values["excited"]),
+            str(values["worries"]),
+            str(values["accept"]),
+            at,
+            history,
+        )
 
 
 @dataclass

@@ -162,6 +162,9 @@ def _reflection(reflection: Reflection | None) -> dict[str, Any] | None:
         "worries": reflection.worries,
         "accept": reflection.accept,
         "at": reflection.at,
+        "history": [
+            {"field": c.name, "from": c.before, "to": c.after, "at": c.at} for c in reflection.history
+        ],
     }
 
 

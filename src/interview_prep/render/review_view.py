@@ -69,6 +69,10 @@ def reflection(data: Review) -> RenderableType:
         body = Text(
             f"Gut {gut} · would accept today: {inert(latest.accept) or '-'}\n"
             f"Excited by: {inert(latest.excited) or '-'}\nWorried by: {inert(latest.worries) or '-'}"
+            + "".join(
+                f"\nChanged {change.at[:10]}: {inert(' '.join(change.label().split()))}"
+                for change in latest.history
+            )
         )
     return Group(_title("Your reflection"), body)
 

@@ -43,7 +43,10 @@ def status_changed(result: StatusChanged) -> str:
 
 
 def reflected(result: Reflected) -> str:
-    return f"Saved your reflection to {result.where}."
+    if not result.saved:
+        return f"No reflection saved in {result.where} (every prompt was skipped)."
+    changed = f" Changed: {'; '.join(result.changes)}." if result.changes else ""
+    return f"Saved your reflection to {result.where}.{changed}"
 
 
 def followup_done(result: FollowUpDone) -> str:

@@ -15,7 +15,7 @@ from interview_prep.errors import PrepError
 from interview_prep.storage import frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
 from interview_prep.storage.home import ensure_home, make_private_dir
-from interview_prep.storage.slug import clean_name, is_slug, slugify
+from interview_prep.storage.slug import clean_name, is_slug, name_key, slugify
 
 FORMAT_VERSION = 1  # interview files
 COMPANY_FORMAT = 2  # company.md: format 1 plus the schedule, history and due blocks (storage/records.py)
@@ -89,16 +89,32 @@ def ensure_new(home: Path, company: Company) -> None:
     if not path.exists():
         return
     existing = read_company(home, company.slug)
-    if existing.name.casefold() != company.name.casefold():
+    if name_key(existing.name) != name_key(company.name):
         raise PrepError(
             f"'{company.name}' would share the folder '{company.slug}' with '{existing.name}'. "
             f"If it is the same company, use '{existing.name}'; if not, give a distinct name "
-            f"such as '{company.name} 2'."
+            f"such as '{free_name(home, company.name)}'."
         )
     raise PrepError(
         f"'{existing.name}' already exists ({_relative(home, path)}). "
         f"Open it with `prep open {company.slug}`, or pick another name."
     )
+
+
+def free_name(home: Path, name: str) -> str:
+    """A variant of `name` that `prep new` accepts: valid, and its folder not taken."""
+    from interview_prep.storage.slug import MAX_NAME
+
+    for number in range(2, 1000):
+        tag = str(number)
+        for candidate in (f"{name} {tag}", f"{tag} {name[: MAX_NAME - len(tag) - 1]}"):
+            try:
+                slug = slugify(candidate)
+            except PrepError:
+                continue
+            if not (home / slug).exists():
+                return clean_name(candidate)
+    return f"{name[:60]} (new)"  # pragma: no cover - a thousand clashes
 
 
 def render_company(company: Company, prep: Sequence[PrepSection], checklist: Sequence[ChecklistGroup]) -> str:
@@ -123,7 +139,7 @@ def render_company(company: Company, prep: Sequence[PrepSection], checklist: Seq
         f"# {company.name}\n\n",
         "These notes are yours to edit. prep only rewrites what sits between its\n"
         "`prep:begin` / `prep:end` markers, and ticks checklist boxes.\n\n",
-        blocks.wrap_section("prep", _render_prep(prep)),
+        blocks.wrap_section("prep", render_prep(prep)),
         "\n",
         blocks.wrap_section("checklist", render_checklist(checklist)),
     ]
@@ -144,7 +160,7 @@ def render_checklist(groups: Sequence[ChecklistGroup]) -> str:
     return "\n".join(lines)
 
 
-def _render_prep(sections: Sequence[PrepSection]) -> str:
+def render_prep(sections: Sequence[PrepSection]) -> str:
     from interview_prep.storage import blocks
 
     lines = ["## My prep", ""]
@@ -208,14 +224,27 @@ def list_companies(home: Path) -> list[Company]:
 
 
 def resolve_company(home: Path, name: str) -> Company:
-    """The company a user typed (display name or folder name), or an error suggesting the closest."""
-    slug = slugify(clean_name(name))
+    """The company a user typed: its folder name, or its display name (NFC, case folded).
+
+    A company found by a name that only slugs the same ("C++ Corp" finds the folder
+    of "C Corp") is never used: the error names the company found and how to reach it."""
+    typed = clean_name(name)
+    slug = slugify(typed)
     if (company_dir(home, slug) / COMPANY_FILE).is_file():
-        return read_company(home, slug)
+        found = read_company(home, slug)
+        if typed == slug or name_key(found.name) == name_key(typed):
+            return found
+        same_name = _by_display_name(home, typed)
+        if same_name is not None:
+            return same_name
+        raise PrepError(_not_that_company(name, found))
+    same_name = _by_display_name(home, typed)
+    if same_name is not None:  # e.g. a name stored before names were kept in NFC
+        return same_name
     known = company_slugs(home)
     extended = [other for other in known if other.startswith(slug + "-")]
-    if len(extended) == 1:  # `acme` finds "Acme, Inc." (acme-inc) when nothing else could be meant
-        return read_company(home, extended[0])
+    if len(extended) == 1:  # `acme` for "Acme, Inc." (acme-inc): say so rather than guess
+        raise PrepError(_not_that_company(name, read_company(home, extended[0])))
     close = difflib.get_close_matches(slug, known, n=1, cutoff=0.5)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     if not known:
@@ -223,6 +252,22 @@ def resolve_company(home: Path, name: str) -> Company:
     elif not close:
         hint = " `prep list` shows your companies."
     raise PrepError(f"No company named '{name}' in {home}.{hint}")
+
+
+def _by_display_name(home: Path, typed: str) -> Company | None:
+    wanted = name_key(typed)
+    for slug in company_slugs(home):
+        company = read_company(home, slug)
+        if name_key(company.name) == wanted:
+            return company
+    return None
+
+
+def _not_that_company(name: str, found: Company) -> str:
+    return (
+        f"No company named '{name}'; the closest is '{found.name}' (folder {found.slug}). "
+        f"If you meant it, use `{found.slug}`; if not, create it with `prep new {_quote(name)}`."
+    )
 
 
 def _quote(name: str) -> str:
@@ -384,5 +429,5 @@ def set_prep(home: Path, slug: str, sections: Sequence[PrepSection]) -> None:
     """Rewrite the prep block (used while `prep new` collects it, one answer at a time)."""
     from interview_prep.storage import blocks
 
-    inner = _render_prep(sections)
+    inner = render_prep(sections)
     update_company_file(home, slug, lambda text, path: blocks.replace_section(text, "prep", inner, path))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.core.transcript import Answer
-from interview_prep.storage.interviews import append_entry, replace_entry
+from interview_prep.storage.interviews import append_entry, append_once, replace_entry
 
 
 def answer_heading(question_text: str, who: str) -> str:
@@ -32,6 +32,15 @@ def add_answer(
     return append_entry(path, "answer", meta, text, answer_heading(question_text, who))
 
 
+def add_answer_once(
+    path: Path, question_id: str, question_text: str, who: str, at: str, text: str, *, cut_off: bool = False
+) -> tuple[int, bool]:
+    """Like add_answer, but the same answer (question, person, text) already in the file is not
+    added again: (its number, whether it was added now). A command run again is safe."""
+    meta = _answer_meta(question_id, question_text, who, at, cut_off)
+    return append_once(path, "answer", meta, text, answer_heading(question_text, who), ("q", "who"))
+
+
 def rewrite_answer(
     path: Path,
     number: int,
@@ -47,10 +56,13 @@ def rewrite_answer(
     replace_entry(path, number, "answer", _answer_meta(question_id, question_text, who, at, cut_off), text)
 
 
-def edit_answer(path: Path, answer: Answer, text: str, edited_at: str) -> None:
-    """Replace an earlier answer's text, keeping its fields and noting when it was edited."""
+def edit_answer(path: Path, answer: Answer, text: str, edited_at: str, earlier: list[str]) -> None:
+    """Replace an earlier answer's text, keeping its fields, when it was edited and the texts it
+    had before (`earlier`). Refused (PrepError) if entry `answer.number` is no longer that
+    question and person: an entry number reused by a hand edit is never overwritten."""
     meta = {"q": answer.question_id, "who": answer.who, "at": answer.at, "question": answer.question_text}
-    replace_entry(path, answer.number, "answer", {**meta, "edited": edited_at}, text)
+    changed = {**meta, "edited": edited_at, "earlier": earlier}
+    replace_entry(path, answer.number, "answer", changed, text, ("q", "who"))
 
 
 def add_skip(path: Path, question_id: str, who: str) -> int:

@@ -8,19 +8,26 @@ as before or as after.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from interview_prep.core.models import Company
-from interview_prep.core.transcript import Answer, Flag, Interview, Interviewer, Note, Reflection, Skip
+from interview_prep.core.transcript import (
+    Answer,
+    Change,
+    Flag,
+    Interview,
+    Interviewer,
+    Note,
+    Reflection,
+    Skip,
+)
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
-from interview_prep.storage.companies import COMPANY_FILE, FORMAT_VERSION, company_dir, refuse_escape
+from interview_prep.storage.companies import FORMAT_VERSION, company_dir, refuse_escape
 from interview_prep.storage.home import make_private_dir
 from interview_prep.storage.slug import slugify
 
@@ -64,44 +71,41 @@ def _in_start_order(paths: list[Path]) -> list[Path]:
     return sorted(paths, key=key)
 
 
-def company_stamp(home: Path, slug: str) -> list[list[Any]] | None:
-    """Name, size, mtime and inode of every file a company's review is read from, without reading them.
-
-    Any change prep makes replaces a file (a new inode and mtime), so a cached
-    result keyed by the stamp goes stale with it. None when something there is a
-    symbolic link or cannot be seen: such a company always takes the checked path.
-    """
-    folder = os.path.join(home, slug)  # plain strings: this runs for every company of a review
-    interviews = os.path.join(folder, INTERVIEWS)
-    stamps: list[list[Any]] = []
-    try:
-        if os.path.islink(folder) or os.path.islink(interviews):
-            return None
-        try:
-            listed = os.listdir(interviews)
-        except (FileNotFoundError, NotADirectoryError):
-            listed = []
-        names = [COMPANY_FILE]
-        names += [
-            f"{INTERVIEWS}/{name}" for name in listed if name.endswith(".md") and _ID.fullmatch(name[:-3])
-        ]
-        for name in sorted(names):
-            info = os.lstat(os.path.join(folder, name))
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            stamps.append([name, info.st_size, info.st_mtime_ns, info.st_ino])
-    except OSError:
-        return None
-    return stamps
-
-
 def load_interviews(home: Path, slug: str) -> list[Interview]:
-    return [load_interview(path) for path in list_interview_paths(home, slug)]
+    """Every interview of a company, oldest first by recorded start time."""
+    return [interview for _, interview in interviews_by_start(home, slug)]
+
+
+def interviews_by_start(home: Path, slug: str) -> list[tuple[Path, Interview]]:
+    """(path, interview) oldest first, by the start time each file records, compared in UTC.
+
+    File names come from local wall-clock time, so after a change of time zone
+    (or of clock) they no longer sort by when the interviews happened. Files
+    whose start time cannot be read keep their name order, before the others."""
+    loaded = [(path, load_interview(path)) for path in list_interview_paths(home, slug)]
+    order = {path: index for index, (path, _) in enumerate(loaded)}
+    return sorted(loaded, key=lambda item: (_utc_seconds(item[1].started), order[item[0]]))
+
+
+def _utc_seconds(started: str) -> float:
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(started)
+    except ValueError:
+        return float("-inf")
+    return moment.timestamp()  # a time without an offset is taken as this machine's local time
+
+
+def latest_path(home: Path, slug: str) -> Path | None:
+    """The company's most recently started interview."""
+    found = interviews_by_start(home, slug)
+    return found[-1][0] if found else None
 
 
 def latest_open(home: Path, slug: str) -> Path | None:
-    for path in reversed(list_interview_paths(home, slug)):
-        if not load_interview(path).finished:
+    for path, interview in reversed(interviews_by_start(home, slug)):
+        if not interview.finished:
             return path
     return None
 
@@ -215,7 +219,20 @@ def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
             worries=str(meta.get("worries", "")),
             accept=str(meta.get("accept", "")),
             at=str(meta.get("at", "")),
+            history=_history(meta.get("history")),
         )
+
+
+def _history(value: Any) -> list[Change]:
+    """A reflection's earlier values; items that are not {field, from, to, at} are left out."""
+    if not isinstance(value, list):
+        return []
+    keys = ("field", "from", "to", "at")
+    return [
+        Change(*(str(item.get(key) if item.get(key) is not None else "") for key in keys))
+        for item in value
+        if isinstance(item, dict) and item.get("field")
+    ]
 
 
 # Writing ---------------------------------------------------------------------
@@ -228,6 +245,11 @@ def _edit(path: Path, change: Callable[[str, list[blocks.Entry]], str]) -> None:
         new_text = change(text, _parse_entries(text, path))
         if new_text != text:
             atomic_write(path, new_text)
+
+
+def raw_entries(path: Path) -> list[blocks.Entry]:
+    """The file's entries with their marker fields as stored."""
+    return _parse_entries(read_text(path), path)
 
 
 def _parse_entries(text: str, path: Path) -> list[blocks.Entry]:
@@ -247,15 +269,38 @@ def _appended(
 
 def append_entry(path: Path, kind: str, meta: dict[str, Any], text: str, heading: str) -> int:
     """Add an entry at the end of the file; returns its number."""
-    number = 0
+    return append_once(path, kind, meta, text, heading, ())[0]
+
+
+def append_once(
+    path: Path, kind: str, meta: dict[str, Any], text: str, heading: str, same_as: tuple[str, ...]
+) -> tuple[int, bool]:
+    """Like append_entry, but an entry of the same kind, text and `same_as` meta values already
+    in the file is not added again; returns (its number, whether it was added now).
+
+    So a command run again after a partial failure never stores the same answer twice."""
+    number, added = 0, True
 
     def change(old: str, existing: list[blocks.Entry]) -> str:
-        nonlocal number
+        nonlocal number, added
+        twin = _twin(existing, kind, meta, text, same_as) if same_as else None
+        if twin is not None:
+            number, added = twin.number, False
+            return old
         new, number = _appended(old, existing, kind, meta, text, heading)
         return new
 
     _edit(path, change)
-    return number
+    return number, added
+
+
+def _twin(
+    existing: list[blocks.Entry], kind: str, meta: dict[str, Any], text: str, keys: tuple[str, ...]
+) -> blocks.Entry | None:
+    for entry in existing:
+        if entry.kind == kind and entry.text == text and all(entry.meta.get(k) == meta.get(k) for k in keys):
+            return entry
+    return None
 
 
 def _replaced(old: str, path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> str:
@@ -268,9 +313,25 @@ def _replaced(old: str, path: Path, number: int, kind: str, meta: dict[str, Any]
         ) from None
 
 
-def replace_entry(path: Path, number: int, kind: str, meta: dict[str, Any], text: str) -> None:
-    """Rewrite one entry (a back-edited answer); the rest of the file stays byte for byte."""
-    _edit(path, lambda old, _entries: _replaced(old, path, number, kind, meta, text))
+def replace_entry(
+    path: Path, number: int, kind: str, meta: dict[str, Any], text: str, same: tuple[str, ...] = ()
+) -> None:
+    """Rewrite one entry (a back-edited answer); the rest of the file stays byte for byte.
+
+    With `same` (meta keys), entry `number` must still carry the values `meta` gives for
+    them (the same question, person and time): an entry number reused by a hand edit is
+    refused rather than overwritten."""
+
+    def change(old: str, entries: list[blocks.Entry]) -> str:
+        target = next((entry for entry in entries if entry.number == number), None)
+        if same and (target is None or any(target.meta.get(k) != meta.get(k) for k in same)):
+            raise PrepError(
+                f"{path.name}: entry {number} is no longer the answer you were editing "
+                "(changed by hand?), so it was left as it is."
+            )
+        return _replaced(old, path, number, kind, meta, text)
+
+    _edit(path, change)
 
 
 def set_finished(path: Path, finished: bool = True) -> None:
@@ -308,27 +369,53 @@ def _has_own_text(text: str, path: Path) -> bool:
 
 def set_reflection(path: Path, reflection: Reflection) -> None:
     """Save the round's reflection: replaced in place when one exists, else appended (one locked step)."""
-    meta = reflection_meta(reflection)
-    text = render_reflection(reflection)
+    _edit(path, lambda old, entries: _with_reflection(old, path, entries, reflection))
+
+
+def update_reflection(path: Path, given: dict[str, Any], at: str) -> list[Change]:
+    """Merge `given` fields into the round's reflection (one locked step); returns the changes made.
+
+    Fields not given keep their value; a changed value stays in the reflection's history."""
+    result = before = Reflection()
 
     def change(old: str, entries: list[blocks.Entry]) -> str:
+        nonlocal result
         existing = next((entry for entry in entries if entry.kind == "reflection"), None)
-        if existing is None:
-            return _appended(old, entries, "reflection", meta, text, "## My reflection")[0]
-        return _replaced(old, path, existing.number, "reflection", meta, text)
+        current = Interview("", "", "", "", [])
+        if existing is not None:
+            _add_entry(current, existing)
+        before = current.reflection or Reflection()
+        result = before.merged(given, at)
+        return _with_reflection(old, path, entries, result)
 
     _edit(path, change)
+    return result.history[len(before.history) :]
+
+
+def _with_reflection(old: str, path: Path, entries: list[blocks.Entry], reflection: Reflection) -> str:
+    """The file with its reflection entry replaced in place, or appended when there is none."""
+    meta = reflection_meta(reflection)
+    text = render_reflection(reflection)
+    existing = next((entry for entry in entries if entry.kind == "reflection"), None)
+    if existing is None:
+        return _appended(old, entries, "reflection", meta, text, "## My reflection")[0]
+    return _replaced(old, path, existing.number, "reflection", meta, text)
 
 
 def reflection_meta(reflection: Reflection) -> dict[str, Any]:
-    """The fields a reflection's marker carries."""
-    return {
+    """The fields a reflection's marker carries (`history` only once a value has changed)."""
+    meta: dict[str, Any] = {
         "gut": reflection.gut,
         "excited": reflection.excited,
         "worries": reflection.worries,
         "accept": reflection.accept,
         "at": reflection.at,
     }
+    if reflection.history:
+        meta["history"] = [
+            {"field": c.name, "from": c.before, "to": c.after, "at": c.at} for c in reflection.history
+        ]
+    return meta
 
 
 def render_reflection(reflection: Reflection) -> str:
@@ -338,6 +425,7 @@ def render_reflection(reflection: Reflection) -> str:
         f"- Excited by: {reflection.excited or '-'}\n"
         f"- Worried by: {reflection.worries or '-'}\n"
         f"- Would accept today: {reflection.accept or '-'}"
+        + "".join(f"\n- Changed: {_one_line(change.label())}" for change in reflection.history)
     )
 
 
@@ -348,8 +436,7 @@ def for_one_shot(home: Path, company: Company, started: str) -> Path:
     folder = interviews_dir(home, company.slug)
     make_private_dir(folder)
     with folder_lock(company_dir(home, company.slug)):
-        paths = list_interview_paths(home, company.slug)
-        loaded = [(path, load_interview(path)) for path in paths]
+        loaded = interviews_by_start(home, company.slug)  # by recorded start in UTC, not file name
         for path, interview in reversed(loaded):
             if not interview.finished:
                 return path

@@ -33,12 +33,18 @@ def clean_name(name: str) -> str:
     stripped = " ".join(name.split())
     if not stripped.strip(". "):
         raise PrepError(f"{name!r} is not a usable company name. Give the company's name, e.g. 'Acme'.")
-    if len(stripped) > MAX_NAME:
+    if len(unicodedata.normalize("NFC", stripped)) > MAX_NAME:
         raise PrepError(
             f"The company name is {len(stripped)} characters long; "
             f"keep it under {MAX_NAME} (a short name like 'Acme' is enough)."
         )
-    return stripped
+    return unicodedata.normalize("NFC", stripped)
+
+
+def name_key(name: str) -> str:
+    """What makes two company names the same name: NFC, case folded, spaces collapsed."""
+    folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+    return unicodedata.normalize("NFC", folded)
 
 
 def slugify(name: str) -> str:
