@@ -233,9 +233,7 @@ def test_one_unreadable_company_is_one_line_and_the_others_still_show(
 # I (files): the format version is checked -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "version", ["3", "99", "123456789012345678", '"1"', "true", "1.0", "0", "-1", "[1]"]
-)
+@pytest.mark.parametrize("version", ["3", "99", "123456789012345678", '"1"', "true", "1.0", "0", "-1", "[1]"])
 def test_a_file_in_another_format_is_refused_and_never_rewritten(version: str, prep_home: Path) -> None:
     relkit.new_company("acme")
     assert relkit.invoke("note", "acme", "hello").code == 0
