@@ -106,22 +106,54 @@ def _set_simple(header: str, key: str, value: Any) -> str:
 
 def _set_yaml(header: str, key: str, value: Any) -> str:
     """Replace the value of `key` where YAML says it is (the key itself, comments and layout stay)."""
-    import yaml
-
-    root = yaml.compose(header, Loader=yaml.SafeLoader)  # the pure loader: marks are character offsets
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                start, end = value_node.start_mark.index, value_node.end_mark.index
-                old = header[start:end]
-                new = dump_value(value) + old[len(old.rstrip("\n")) :][:1]
-                if start == 0 or header[start - 1] not in " \t\n":
-                    new = " " + new
-                return header[:start] + new + header[end:]
-        if root.flow_style:
-            return header  # the check in set_field refuses: a line added after a flow map breaks it
+    span, flow_root = _value_span(header, key)
+    if span is not None:
+        start, end = span
+        old = header[start:end]
+        new = dump_value(value) + old[len(old.rstrip("\n")) :][:1]
+        if start == 0 or header[start - 1] not in " \t\n":
+            new = " " + new
+        return header[:start] + new + header[end:]
+    if flow_root:
+        return header  # the check in set_field refuses: a line added after a flow map breaks it
     separator = "" if not header or header.endswith("\n") else "\n"
     return header + separator + f"{key}: {dump_value(value)}\n"
+
+
+def _value_span(header: str, key: str) -> tuple[tuple[int, int] | None, bool]:
+    """(character span of the top-level value of `key`, whether the root is a flow map).
+
+    Walks YAML's event stream (the pure-Python parser, whose marks are character
+    offsets); nothing is composed or expanded. `parse` has already checked the
+    header with the hardened reader before any edit gets here.
+    """
+    import yaml
+
+    depth, expecting_key, flow_root = 0, True, False
+    found_key, span_start = False, -1
+    for event in yaml.parse(header, Loader=yaml.SafeLoader):
+        opens = isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        closes = isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+        if depth == 0 and isinstance(event, yaml.MappingStartEvent):
+            flow_root = bool(event.flow_style)
+        if depth == 1 and (opens or isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent))):
+            if expecting_key:
+                found_key = isinstance(event, yaml.ScalarEvent) and event.value == key
+            elif found_key:
+                span_start = _index(event.start_mark)
+                if not opens:
+                    return (span_start, _index(event.end_mark)), flow_root
+            expecting_key = not expecting_key
+        depth += 1 if opens else -1 if closes else 0
+        if closes and depth == 1 and span_start >= 0:
+            return (span_start, _index(event.end_mark)), flow_root
+    return None, flow_root
+
+
+def _index(mark: Any) -> int:
+    if mark is None:  # the pure parser always sets marks; a missing one stops the edit safely
+        raise PrepError("the front matter could not be located for an edit")
+    return int(mark.index)
 
 
 def _key_line(header: str, key: str) -> int:
