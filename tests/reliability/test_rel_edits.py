@@ -117,8 +117,8 @@ def test_a_key_that_cannot_be_added_is_refused_before_writing(acme: Path, prep_h
 
 def test_finishing_an_interview_keeps_its_hand_edited_front_matter(prep_home: Path) -> None:
     relkit.new_company("acme")
-    assert relkit.invoke("note", "acme", "hello").code == 0
-    (path,) = interviews.list_interview_paths(prep_home, "acme")
+    company = companies.read_company(prep_home, "acme")
+    path = interviews.start_interview(prep_home, company, "onsite", [], "2026-11-22T14:20:00+00:00")
     text = path.read_text(encoding="utf-8").replace("finished: false", "finished: |-\n  false # not yet", 1)
     text = text.replace("finished: |-\n  false # not yet", "'finished': false # not yet", 1)
     path.write_text(text, encoding="utf-8")

@@ -245,7 +245,7 @@ def test_prep_answers_with_markers_and_carriage_returns_keep_company_md_readable
     companies.set_prep(prep_home, "acme", sections)
     relkit.read_company_ok(prep_home, "acme")
     assert relkit.invoke("answer", "acme", "love", "fine").code == 0
-    assert relkit.invoke("done", "acme", "recruiter-call").code == 0
+    companies.mark_followup_done(prep_home, "acme", "recruiter-call", "x\r<!-- prep:end followups -->")
     relkit.read_company_ok(prep_home, "acme")
 
 
