@@ -6,6 +6,7 @@ fast as a bare Typer app. tests/test_imports.py keeps it that way.
 """
 
 import sys
+from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -118,6 +119,14 @@ def context_of(ctx: typer.Context) -> Context:
 
 def _is_interactive() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def report_unreadable(problems: Sequence[str]) -> None:
+    """After the companies that read: one line for each company that does not, and exit 2."""
+    for problem in problems:
+        output.error(problem)
+    if problems:
+        raise typer.Exit(EXIT_USAGE)
 
 
 def needs_terminal(what: str, flags: str) -> NoReturn:

@@ -56,11 +56,13 @@ def review(
 
     context = context_of(ctx)
     if company is None:
-        rows = reviewing.all_companies(context, sort)
+        problems: list[str] = []
+        rows = reviewing.all_companies(context, sort, problems)
         if as_json:
-            output.print_json(json_views.comparison(rows))
-        else:
+            output.print_json(json_views.comparison(rows, problems))
+        elif rows or not problems:
             console().print(review_view.companies_table(rows))
+        cli.report_unreadable(problems)
         return
     _review_one(
         context, company, as_json, write, interactive=not no_input and not as_json and cli._is_interactive()

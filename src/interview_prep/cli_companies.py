@@ -142,9 +142,10 @@ def list_(
     if as_json:
         from interview_prep.render import json_views
 
-        output.print_json(json_views.company_list(result.companies))
-        return
-    output.say(views.company_list(result, output.terminal_width()))
+        output.print_json(json_views.company_list(result.companies, result.problems))
+    elif result.companies or not result.problems:
+        output.say(views.company_list(result, output.terminal_width()))
+    cli.report_unreadable(result.problems)
 
 
 @app.command()

@@ -32,15 +32,18 @@ def companies(ctx: Any, incomplete: str) -> list[str]:
 
 def question_ids(ctx: Any, incomplete: str) -> list[str]:
     from interview_prep.banks.files import bank_files, shipped_banks_dir
+    from interview_prep.errors import PrepError
+    from interview_prep.storage.textfile import read_bytes
 
     folders = [shipped_banks_dir(), _home(ctx) / "banks"]
     ids: set[str] = set()
     for folder in folders:
         for path in bank_files(folder):
             try:
-                ids.update(_ID_LINE.findall(path.read_text(encoding="utf-8", errors="replace")))
-            except OSError:
+                data = read_bytes(path)  # a pipe named like a bank must not hang a Tab press
+            except (PrepError, OSError):
                 continue
+            ids.update(_ID_LINE.findall(data.decode("utf-8", errors="replace")))
     return sorted(item for item in ids if item.startswith(incomplete))
 
 

@@ -14,6 +14,7 @@ Every problem is reported as `file:line:col: message`, like a bank.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ class Settings:
 
 def load_settings(home: Path) -> Settings:
     path = home / CONFIG_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Settings()
     problems, settings = check_config(path)
     if problems:
@@ -53,8 +54,13 @@ MAX_CONFIG_BYTES = 1_000_000
 
 def check_config(path: Path) -> tuple[list[str], Settings | None]:
     """Every problem in a config file, as 'file:line:col: message', and the settings if none."""
+    if os.path.islink(path):
+        return [
+            f"{path}:1:1: is a symbolic link; prep reads only plain files in its data home: "
+            "replace it with a copy of the file"
+        ], None
     try:
-        raw = read_limited(path, MAX_CONFIG_BYTES)
+        raw = read_limited(path, MAX_CONFIG_BYTES)  # a pipe or a device is reported, never waited on
     except OSError as error:
         return [f"{path}:1:1: cannot read the file ({error.strerror})"], None
     if raw is None:

@@ -19,7 +19,9 @@ the same two limits: nesting depth and integer length.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -80,10 +82,14 @@ def read_limited(path: Path | str, max_bytes: int) -> bytes | None:
     """The file's bytes, or None if `stat` says it is over `max_bytes` (nothing is read then).
 
     Reads at most `max_bytes + 1` bytes even if the file grows after the stat.
-    OSError if it cannot be opened or read.
+    OSError if it cannot be opened or read, or is not a regular file: a pipe or a device is
+    opened without waiting (O_NONBLOCK) and refused, never read.
     """
-    with open(path, "rb") as file:
-        if os.fstat(file.fileno()).st_size > max_bytes:
+    with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))
+        if info.st_size > max_bytes:
             return None
         data = file.read(max_bytes + 1)
     return None if len(data) > max_bytes else data

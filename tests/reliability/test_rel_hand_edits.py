@@ -487,21 +487,6 @@ def test_front_matter_aliases_are_refused_not_expanded(prep_home: Path) -> None:
     assert raw(path) == text
 
 
-@pytest.mark.parametrize("damage", ["crlf", "bom"])
-def test_windows_line_endings_or_a_bom_get_one_clear_line(damage: str, prep_home: Path) -> None:
-    relkit.new_company("acme")
-    assert relkit.invoke("note", "acme", "hello").code == 0
-    path = _the_interview(prep_home)
-    text = raw(path)
-    text = text.replace("\n", "\r\n") if damage == "crlf" else "\ufeff" + text
-    path.write_bytes(text.encode("utf-8"))
-    outcome = relkit.invoke("note", "acme", "more")
-    relkit.assert_one_line_error(
-        outcome, 2, f"{path}:1:1:", "CRLF" if damage == "crlf" else "byte-order mark"
-    )
-    assert raw(path) == text
-
-
 def test_a_field_written_twice_by_hand_is_refused_not_half_updated(prep_home: Path) -> None:
     """YAML keeps the last of two equal keys while prep edits the first: `prep status` would seem to work
     and change nothing. It is refused instead, naming both lines."""

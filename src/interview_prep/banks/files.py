@@ -7,7 +7,7 @@ from pathlib import Path
 import interview_prep
 from interview_prep.errors import EXIT_FAILURE, PrepError
 
-__all__ = ["bank_files", "shipped_banks_dir"]
+__all__ = ["bank_files", "shipped_banks_dir", "user_bank_files"]
 
 
 def shipped_banks_dir() -> Path:
@@ -38,3 +38,37 @@ def bank_files(directory: Path) -> list[Path]:
     # Hidden files are editor leftovers (.#name.yaml lock links), not banks.
     paths = (path for path in directory.glob("*.yaml") if not path.name.startswith("."))
     return sorted(path for path in paths if path.is_file())
+
+
+def user_bank_files(directory: Path) -> list[Path]:
+    """The user's banks in the data home: like bank_files, but only regular files, never links.
+
+    A `*.yaml` there that is a symbolic link (it could lead anywhere), a pipe or a
+    device is refused with one line instead of being read, followed or waited on.
+    """
+    import os
+    import stat
+
+    if not directory.is_dir():
+        return []
+    found = []
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name.startswith("."):
+            continue
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(mode):
+            raise PrepError(
+                f"{path} is a symbolic link; prep reads only plain files in its data home. "
+                "Replace the link with a copy of the bank (or move the bank into the folder)."
+            )
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):
+            raise PrepError(
+                f"{path} is not a regular file (a pipe or a device?). Move it out of {directory}."
+            )
+        found.append(path)
+    return found

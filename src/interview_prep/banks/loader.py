@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interview_prep.banks import model
-from interview_prep.banks.files import bank_files, shipped_banks_dir
+from interview_prep.banks.files import bank_files, shipped_banks_dir, user_bank_files
 from interview_prep.banks.model import BankInfo, Catalog, PrepPrompt, Question, Signal
 from interview_prep.errors import PrepError
 from interview_prep.storage import cache
@@ -84,7 +84,7 @@ def source_key(user_banks_dir: Path | None = None, *, shipped_dir: Path | None =
 
 def _bank_paths(user_banks_dir: Path | None, shipped_dir: Path | None) -> tuple[list[Path], list[Path]]:
     shipped = bank_files(shipped_dir or shipped_banks_dir())
-    return shipped, bank_files(user_banks_dir) if user_banks_dir is not None else []
+    return shipped, user_bank_files(user_banks_dir) if user_banks_dir is not None else []
 
 
 def _checked_bank(path: Path, registry: IdRegistry) -> ParsedBank:

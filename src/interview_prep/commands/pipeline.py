@@ -9,7 +9,9 @@ from interview_prep.core.results import CompanyList, SettingsView
 def company_list(ctx: Context) -> CompanyList:
     from interview_prep.storage.companies import list_companies
 
-    return CompanyList(tuple(list_companies(ctx.home)))
+    problems: list[str] = []
+    found = list_companies(ctx.home, problems)
+    return CompanyList(tuple(found), tuple(problems))
 
 
 def settings_view(ctx: Context) -> SettingsView:

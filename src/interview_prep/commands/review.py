@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from interview_prep.errors import PrepError, Stopped
 from interview_prep.storage import blocks, stamps
 from interview_prep.storage import companies as store
 from interview_prep.storage import interviews as interview_store
-from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
+from interview_prep.storage.atomic import atomic_write, folder_lock, read_text, rewrite
 
 REVIEW_FILE = "review.md"
 ACCEPT = ("yes", "no", "unsure")
@@ -75,8 +76,12 @@ def review_company(
     return ReviewOutcome(data, reflected, saved_to)
 
 
-def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
-    """One row per company, recomputed only for companies whose files changed (see review_cache)."""
+def all_companies(ctx: Context, sort: str, problems: list[str] | None = None) -> list[compare.CompanyRow]:
+    """One row per company, recomputed only for companies whose files changed (see review_cache).
+
+    With `problems`, a company whose files prep cannot read adds one line there and the others
+    are still reviewed; without it, the first such company raises.
+    """
     if sort not in compare.SORT_COLUMNS:
         raise PrepError(f"--sort {sort!r} is not a column. Use one of: {', '.join(compare.SORT_COLUMNS)}.")
     cached = RowCache.open(ctx.home, ctx.user_banks)
@@ -87,7 +92,13 @@ def all_companies(ctx: Context, sort: str) -> list[compare.CompanyRow]:
         stamp = stamps.company_stamp(ctx.home, slug)
         row = cached.get(slug, stamp)
         if row is None:
-            row = summarize(slug)
+            try:
+                row = summarize(slug)
+            except PrepError as error:
+                if problems is None:
+                    raise
+                problems.append(error.message)
+                continue
             cached.put(slug, stamp, row)
         rows.append(row)
     cached.save()
@@ -231,11 +242,18 @@ def write_review(ctx: Context, slug: str, markdown: str) -> Path:
     """Save the review in review.md, replacing only its generated block."""
     folder = store.company_dir(ctx.home, slug)
     path = folder / REVIEW_FILE
+    # Copied text is the user's: a line in it that looks like a marker is escaped, like entry text.
+    inner = blocks.escape_text(markdown)
+
+    def check(text: str) -> None:
+        blocks.find_section(text, "review", path)
+
     with folder_lock(folder):
-        text = (
-            read_text(path)
-            if path.exists()
-            else "# Review\n\nYour own notes can go anywhere outside the generated block.\n\n"
-        )
-        atomic_write(path, blocks.replace_section(text, "review", markdown, path))
+        if os.path.lexists(path):
+            rewrite(
+                path, lambda text: blocks.replace_section(text, "review", inner, path), check, always=True
+            )
+        else:
+            intro = "# Review\n\nYour own notes can go anywhere outside the generated block.\n\n"
+            atomic_write(path, intro + blocks.wrap_section("review", inner), verify=check)
     return path

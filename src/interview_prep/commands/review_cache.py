@@ -15,6 +15,7 @@ same mtime. Like every cache, this one is safe to delete.
 
 from __future__ import annotations
 
+import os
 import time
 import typing
 import zlib
@@ -78,13 +79,16 @@ def _key(home: Path, user_banks: Path) -> list[Any] | None:
     banks = source_key(user_banks)
     if banks is None:
         return None
-    try:
-        config = (home / CONFIG_NAME).read_bytes()
-        config_key: list[int] | None = [len(config), zlib.crc32(config)]
-    except FileNotFoundError:
-        config_key = None
-    except OSError:
-        return None
+    from interview_prep.errors import PrepError
+    from interview_prep.storage.textfile import read_bytes
+
+    config_key: list[int] | None = None
+    if os.path.lexists(home / CONFIG_NAME):
+        try:
+            config = read_bytes(home / CONFIG_NAME)  # never through a link, never waiting on a pipe
+        except PrepError:
+            return None  # reading the settings will say what is wrong
+        config_key = [len(config), zlib.crc32(config)]
     return [CACHE_FORMAT, interview_prep.__version__, code_stamp(), banks, config_key]
 
 

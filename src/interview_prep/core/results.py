@@ -18,6 +18,7 @@ class CompanyList:
     """`prep list`: the pipeline, in the order shown."""
 
     companies: tuple[Company, ...]
+    problems: tuple[str, ...] = ()  # one line per company whose file prep cannot read
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,10 @@ from interview_prep.core.transcript import Reflection
 FORMAT = 1
 
 
-def company_list(companies: Sequence[Company]) -> dict[str, Any]:
+def company_list(companies: Sequence[Company], problems: Sequence[str] = ()) -> dict[str, Any]:
     return {
         "format": FORMAT,
+        "errors": list(problems),
         "companies": [
             {
                 "name": c.name,
@@ -44,8 +45,8 @@ def company_list(companies: Sequence[Company]) -> dict[str, Any]:
     }
 
 
-def comparison(rows: Sequence[CompanyRow]) -> dict[str, Any]:
-    return {"format": FORMAT, "companies": [asdict(row) for row in rows]}
+def comparison(rows: Sequence[CompanyRow], problems: Sequence[str] = ()) -> dict[str, Any]:
+    return {"format": FORMAT, "errors": list(problems), "companies": [asdict(row) for row in rows]}
 
 
 def settings(view: SettingsView) -> dict[str, Any]:

@@ -21,16 +21,15 @@ LOCK_TIMEOUT_SECONDS = 15.0
 TEMP_SUFFIX = ".tmp"
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, verify: Callable[[str], None] | None = None) -> None:
     """Replace `path` with `text` atomically; a new file gets mode 0600, an old one keeps its mode.
 
     Callers hold the company folder's lock, so a temp file of this same target
     left next to it can only be a leftover of a killed writer: it is removed.
+    `verify(text)` is called on the temp file's text read back from disk, before
+    it replaces anything: a PrepError from it leaves the old file in place.
     """
-    if path.is_symlink():
-        raise PrepError(
-            f"{path} is a symbolic link; prep does not write through links. Replace it with a regular file."
-        )
+    _refuse_unsafe_target(path)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -51,6 +50,8 @@ def atomic_write(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
+        if verify is not None:
+            _read_back(path, Path(temp_name), verify)
         os.replace(temp_name, path)
     except BaseException as error:
         if temp_name is not None:
@@ -60,6 +61,71 @@ def atomic_write(path: Path, text: str) -> None:
             raise write_error(path, error) from None
         raise
     _fsync_folder(path.parent)
+
+
+def rewrite(
+    path: Path, change: Callable[[str], str], check: Callable[[str], None], *, always: bool = False
+) -> None:
+    """Read-modify-write one note; the caller holds its folder's lock.
+
+    `change` sees the text as prep reads it (LF endings, see textfile) and the
+    lines it leaves alone keep their bytes. `check(text)` raises PrepError when
+    prep cannot read `text`: it runs on the file as found, so a file prep cannot
+    read is refused before anything is written, and on the new text read back
+    from disk before it replaces the old, so prep never leaves a file it cannot read.
+    An unchanged text is not written again unless `always`.
+    """
+    from interview_prep.storage.textfile import carry_endings, normalise, read_raw
+
+    raw = read_raw(path)
+    old = normalise(raw)
+    check(old)
+    new = change(old)
+    if always or new != old:
+        atomic_write(path, carry_endings(raw, old, new), verify=lambda written: check(normalise(written)))
+
+
+def _refuse_unsafe_target(path: Path) -> None:
+    """prep replaces only a regular file with one name: never a link, a pipe, a device or a hard link."""
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise write_error(path, error) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise PrepError(
+            f"{path} is a symbolic link; prep does not write through links. Replace it with a regular file."
+        )
+    if not stat.S_ISREG(info.st_mode):
+        from interview_prep.storage.textfile import not_regular
+
+        raise not_regular(path, info.st_mode)
+    if info.st_nlink != 1:
+        raise hard_linked(path, info.st_nlink)
+
+
+def hard_linked(path: Path, links: int) -> PrepError:
+    return PrepError(
+        f"{path} has {links} names (hard links), so it may be shared with a file outside the data home; "
+        "prep does not change it. Replace it with a copy of itself (copy it, delete it, rename the copy back)."
+    )
+
+
+def _read_back(path: Path, temp: Path, verify: Callable[[str], None]) -> None:
+    """Read what was just written, from disk, and check prep can read it; else keep the old file."""
+    from interview_prep.storage.textfile import read_raw
+
+    try:
+        verify(read_raw(temp))
+    except PrepError as error:
+        raise PrepError(
+            f"Did not save {path}: the new text would not read back ({error.message}). "
+            "The file on disk is unchanged; please report this as a bug in prep.",
+            EXIT_FAILURE,
+        ) from None
 
 
 def _remove_leftover_temps(path: Path) -> None:
@@ -84,23 +150,10 @@ def write_error(path: Path, error: OSError) -> PrepError:
 
 
 def read_text(path: Path) -> str:
-    """Read a note exactly as stored (no newline translation), with a clear error."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PrepError(
-            f"Could not read {path}: {error.strerror}. Check the file exists and is readable.",
-            EXIT_FAILURE,
-        ) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise PrepError(
-            f"{path}:{line}:{column}: byte 0x{data[error.start]:02x} is not UTF-8 text. "
-            "Re-save the file as UTF-8 in your editor."
-        ) from None
+    """A note as prep reads it: a regular file, UTF-8, any line endings read as LF (see textfile)."""
+    from interview_prep.storage.textfile import normalise, read_raw
+
+    return normalise(read_raw(path))
 
 
 @contextlib.contextmanager
@@ -150,8 +203,10 @@ def _acquire(lock_path: Path) -> Callable[[], None]:
         return lock.release
     import time
 
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(lock_path, flags, FILE_MODE)
     try:
+        _refuse_shared_lock_file(lock_path, fd)
         with contextlib.suppress(OSError):
             os.fchmod(fd, FILE_MODE)
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
@@ -174,6 +229,23 @@ def _acquire(lock_path: Path) -> Callable[[], None]:
             os.close(fd)
 
     return release
+
+
+def _refuse_shared_lock_file(lock_path: Path, fd: int) -> None:
+    """The lock file is chmodded: it must be prep's own (a regular file with one name)."""
+    import stat
+
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise PrepError(
+            f"{lock_path} is not a regular file. Delete it (it is safe to delete when no prep runs) "
+            "and run the command again."
+        )
+    if info.st_nlink != 1:
+        raise PrepError(
+            f"{lock_path} has {info.st_nlink} names (hard links), so it may be shared with a file outside "
+            "the data home. Delete it (it is safe to delete when no prep runs) and run the command again."
+        )
 
 
 def _existing_mode(path: Path) -> int:

@@ -34,6 +34,7 @@ _MARKER_LINE = re.compile(r"\n<!-- prep:(?:([a-z]+) (\{.*\})|end ([0-9]+)) -->(?
 _DECODER = json.JSONDecoder(parse_int=bounded_int)  # a 5,000-digit 'n' is refused, not a crash
 _LOOKS_LIKE_MARKER = re.compile(r"^\\*<!-- prep:")
 _ESCAPED_MARKER = re.compile(r"^\\+<!-- prep:")
+EXACT_TEXT = "exact_text"  # marker field: the text with its CRs, when it has any
 ENTRY_KINDS = frozenset({"answer", "skip", "flag", "note", "reflection"})
 
 
@@ -104,6 +105,11 @@ def read_section(text: str, name: str, path: Path) -> str | None:
 
 
 def escape_text(text: str) -> str:
+    """Text to store inside a block: LF line breaks (a CR would read as one), marker-like lines escaped."""
+    if "\r" in text:
+        from interview_prep.storage.textfile import line_breaks_as_lf
+
+        text = line_breaks_as_lf(text)
     return "\n".join("\\" + line if _LOOKS_LIKE_MARKER.match(line) else line for line in text.split("\n"))
 
 
@@ -114,7 +120,19 @@ def unescape_text(text: str) -> str:
 
 
 def format_entry(kind: str, meta: dict[str, Any], text: str) -> str:
+    if "\r" in text:
+        # The body is stored with LF line breaks (a CR there would read as one); the exact text,
+        # CRs included, rides in the marker and is used while the body still matches it.
+        meta = {**meta, EXACT_TEXT: text}
     return f"{_begin_line(kind, meta)}\n{escape_text(text)}\n<!-- prep:end {meta['n']} -->\n"
+
+
+def _exact(entry: Entry) -> str:
+    """The entry's text as typed: the marker's exact copy unless the body was edited by hand since."""
+    exact = entry.meta.get(EXACT_TEXT)
+    if isinstance(exact, str) and escape_text(exact) == escape_text(entry.text):
+        return exact
+    return entry.text
 
 
 def _begin_line(kind: str, meta: dict[str, Any]) -> str:
@@ -156,6 +174,8 @@ def parse_entries(text: str, path: Path, first_line: int = 1) -> list[Entry]:
             body_start = marker.end() + 1
         elif kind is None and int(end_number) == open_entry.number:
             open_entry.text = unescape_text(text[body_start : max(body_start, marker.start())])
+            if EXACT_TEXT in open_entry.meta:
+                open_entry.text = _exact(open_entry)
             entries.append(open_entry)
             open_entry = None
         else:

@@ -13,8 +13,8 @@ from typing import Any
 from interview_prep.core.models import ChecklistItem, Company
 from interview_prep.errors import PrepError
 from interview_prep.storage import frontmatter
-from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
-from interview_prep.storage.home import ensure_home, make_private_dir
+from interview_prep.storage.atomic import atomic_write, folder_lock, read_text, rewrite
+from interview_prep.storage.home import ensure_home, make_private_dir, refuse_broken_link
 from interview_prep.storage.slug import clean_name, is_slug, name_key, slugify
 
 FORMAT_VERSION = 1  # interview files
@@ -79,7 +79,11 @@ def create_company(
     with folder_lock(folder):
         if path.exists():  # created by a concurrent `prep new`
             raise PrepError(f"'{company.name}' already exists ({_relative(home, path)}).")
-        atomic_write(path, render_company(company, prep, checklist))
+        atomic_write(
+            path,
+            render_company(company, prep, checklist),
+            verify=lambda text: check_company_text(text, company.slug, path),
+        )
     return path
 
 
@@ -212,15 +216,29 @@ def _optional_str(value: Any) -> str | None:
 
 def company_slugs(home: Path) -> list[str]:
     """Every company folder in the data home, sorted."""
+    refuse_broken_link(home)
     if not home.is_dir():
         return []
+    # lexists, not is_file: a company.md that is a link, a pipe or a folder is listed, and reading
+    # it gives that company's error line instead of the company silently vanishing.
     return sorted(
-        entry.name for entry in home.iterdir() if is_slug(entry.name) and (entry / COMPANY_FILE).is_file()
+        entry.name
+        for entry in home.iterdir()
+        if is_slug(entry.name) and os.path.lexists(entry / COMPANY_FILE)
     )
 
 
-def list_companies(home: Path) -> list[Company]:
-    return [read_company(home, slug) for slug in company_slugs(home)]
+def list_companies(home: Path, problems: list[str] | None = None) -> list[Company]:
+    """Every company that reads; with `problems`, a company that does not is one line there, not a raise."""
+    found = []
+    for slug in company_slugs(home):
+        try:
+            found.append(read_company(home, slug))
+        except PrepError as error:
+            if problems is None:
+                raise
+            problems.append(error.message)
+    return found
 
 
 def resolve_company(home: Path, name: str) -> Company:
@@ -230,7 +248,7 @@ def resolve_company(home: Path, name: str) -> Company:
     of "C Corp") is never used: the error names the company found and how to reach it."""
     typed = clean_name(name)
     slug = slugify(typed)
-    if (company_dir(home, slug) / COMPANY_FILE).is_file():
+    if os.path.lexists(company_dir(home, slug) / COMPANY_FILE):  # read_company says if it is not a file
         found = read_company(home, slug)
         if typed == slug or name_key(found.name) == name_key(typed):
             return found
@@ -275,14 +293,24 @@ def _quote(name: str) -> str:
 
 
 def update_company_file(home: Path, slug: str, edit: Any) -> None:
-    """Read-modify-write the company file under its lock; `edit(text, path) -> text`."""
+    """Read-modify-write the company file under its lock; `edit(text, path) -> text`.
+
+    A file prep cannot read is refused before the edit, and the new text is read
+    back before it replaces the old (atomic.rewrite).
+    """
     folder = company_dir(home, slug)
     path = folder / COMPANY_FILE
     with folder_lock(folder):
-        text = read_text(path)
-        new_text = edit(text, path)
-        if new_text != text:
-            atomic_write(path, new_text)
+        rewrite(path, lambda text: edit(text, path), lambda text: check_company_text(text, slug, path))
+
+
+def check_company_text(text: str, slug: str, path: Path) -> None:
+    """PrepError unless every part prep reads in a company file reads: front matter and blocks."""
+    from interview_prep.storage import blocks
+
+    company_from_fields(frontmatter.parse(text, path).fields, slug, path)
+    for name in ("prep", "checklist", "followups"):
+        blocks.find_section(text, name, path)
 
 
 def set_status(home: Path, slug: str, status: str) -> None:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from interview_prep.yamlsafe import Map
 
 FENCE = "---"
+FORMAT_VERSION = 1  # the on-disk format (docs/format.md) this prep reads and writes
+NEWEST_FORMAT = 2  # company.md is format 2 (storage/companies.py); every version up to it is read
 _SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): (.*)")
 _INT = re.compile(r"-?[0-9]+")
 _LITERALS: dict[str, Any] = {"true": True, "false": False, "null": None}
@@ -51,54 +53,156 @@ def render(fields: dict[str, Any]) -> str:
 
 
 def parse(text: str, path: Path) -> FrontMatter:
-    """Split off and read the front matter; PrepError naming the file and line if broken."""
-    span = _locate(text, path)
-    header = text[len(FENCE) + 1 : span[0]]
+    """Split off and read the front matter; PrepError naming the file and line if broken.
+
+    `text` is a file as prep reads it (storage.textfile.normalise: LF endings, no BOM).
+    """
+    start, closing, body_start = _locate(text, path)
+    header = text[start:closing]
     fields = _parse_simple(header)
     if fields is None:
         fields = _parse_yaml(header, path)
-    return FrontMatter(fields, span[1], header.count("\n") + 2)
+    _check_format(fields, header, path)
+    return FrontMatter(fields, body_start, header.count("\n") + 2)
 
 
 def set_field(text: str, key: str, value: Any, path: Path) -> str:
-    """Change (or add) one top-level field, leaving every other byte as it was."""
-    closing, _ = _locate(text, path)
-    header_start = len(FENCE) + 1
-    line = f"{key}: {dump_value(value)}"
-    pattern = re.compile(rf"^{re.escape(key)}:[^\n]*$", re.MULTILINE)
-    header = text[header_start:closing]
-    match = pattern.search(header)
-    if match is None:
-        return text[:closing] + line + "\n" + text[closing:]
-    start, end = header_start + match.start(), header_start + match.end()
-    return text[:start] + line + text[end:]
+    """Change (or add) one top-level field, leaving every other byte as it was.
 
-
-def _locate(text: str, path: Path) -> tuple[int, int]:
-    """(offset of the closing fence line, offset where the body starts)."""
-    if text.startswith(("\ufeff", FENCE + "\r\n")):
-        what = (
-            "starts with a byte-order mark"
-            if text.startswith("\ufeff")
-            else "has Windows (CRLF) line endings"
-        )
+    A field a person wrote in richer YAML (a block scalar, a quoted key, a
+    trailing comment, a flow map) has only its value replaced. The result is
+    read back before it is returned: if any other field would read differently,
+    or the front matter would not read at all, the edit is refused with one line.
+    """
+    before = parse(text, path).fields
+    start, closing, _ = _locate(text, path)
+    header = text[start:closing]
+    if _parse_simple(header) is not None:
+        new_header = _set_simple(header, key, value)
+    else:
+        new_header = _set_yaml(header, key, value)
+    changed = text[:start] + new_header + text[closing:]
+    try:
+        after = parse(changed, path).fields
+    except PrepError:
+        after = None
+    if after != {**before, key: value}:
+        line = _key_line(header, key)
         raise PrepError(
-            f"{path}:1:1: the file {what}; prep reads plain UTF-8 with LF line endings. "
-            "Re-save it as 'UTF-8' with 'LF' endings in your editor (with git: core.autocrlf=input)."
+            f"{path}:{line}:1: prep cannot change '{key}' without changing how the rest of your front "
+            f"matter reads (its YAML form is one prep does not edit); nothing was written. "
+            f"Set it by hand to: {key}: {dump_value(value)}"
         )
-    if not text.startswith(FENCE + "\n"):
+    return changed
+
+
+def _set_simple(header: str, key: str, value: Any) -> str:
+    line = f"{key}: {dump_value(value)}"
+    match = re.compile(rf"^{re.escape(key)}:[^\n]*$", re.MULTILINE).search(header)
+    if match is None:
+        return header + line + "\n"
+    return header[: match.start()] + line + header[match.end() :]
+
+
+def _set_yaml(header: str, key: str, value: Any) -> str:
+    """Replace the value of `key` where YAML says it is (the key itself, comments and layout stay)."""
+    span, flow_root = _value_span(header, key)
+    if span is not None:
+        start, end = span
+        old = header[start:end]
+        new = dump_value(value) + old[len(old.rstrip("\n")) :][:1]
+        if start == 0 or header[start - 1] not in " \t\n":
+            new = " " + new
+        return header[:start] + new + header[end:]
+    if flow_root:
+        return header  # the check in set_field refuses: a line added after a flow map breaks it
+    separator = "" if not header or header.endswith("\n") else "\n"
+    return header + separator + f"{key}: {dump_value(value)}\n"
+
+
+def _value_span(header: str, key: str) -> tuple[tuple[int, int] | None, bool]:
+    """(character span of the top-level value of `key`, whether the root is a flow map).
+
+    Walks YAML's event stream (the pure-Python parser, whose marks are character
+    offsets); nothing is composed or expanded. `parse` has already checked the
+    header with the hardened reader before any edit gets here.
+    """
+    import yaml
+
+    depth, expecting_key, flow_root = 0, True, False
+    found_key, span_start = False, -1
+    for event in yaml.parse(header, Loader=yaml.SafeLoader):
+        opens = isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        closes = isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+        if depth == 0 and isinstance(event, yaml.MappingStartEvent):
+            flow_root = bool(event.flow_style)
+        if depth == 1 and (opens or isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent))):
+            if expecting_key:
+                found_key = isinstance(event, yaml.ScalarEvent) and event.value == key
+            elif found_key:
+                span_start = _index(event.start_mark)
+                if not opens:
+                    return (span_start, _index(event.end_mark)), flow_root
+            expecting_key = not expecting_key
+        depth += 1 if opens else -1 if closes else 0
+        if closes and depth == 1 and span_start >= 0:
+            return (span_start, _index(event.end_mark)), flow_root
+    return None, flow_root
+
+
+def _index(mark: Any) -> int:
+    if mark is None:  # the pure parser always sets marks; a missing one stops the edit safely
+        raise PrepError("the front matter could not be located for an edit")
+    return int(mark.index)
+
+
+def _key_line(header: str, key: str) -> int:
+    for number, line in enumerate(header.split("\n"), start=2):
+        if re.match(rf"""\s*["']?{re.escape(key)}["']?\s*:""", line):
+            return number
+    return 2
+
+
+def _check_format(fields: dict[str, Any], header: str, path: Path) -> None:
+    """A file without `format` is taken as version 1 (hand-made); any other version is refused."""
+    if "format" not in fields:
+        return
+    version = fields["format"]
+    if (
+        isinstance(version, int)
+        and not isinstance(version, bool)
+        and FORMAT_VERSION <= version <= NEWEST_FORMAT
+    ):
+        return
+    where = f"{path}:{_key_line(header, 'format')}:1"
+    if isinstance(version, int) and not isinstance(version, bool) and version > NEWEST_FORMAT:
+        raise PrepError(
+            f"{where}: this file is in format {version}, written by a newer prep; this prep reads "
+            f"formats {FORMAT_VERSION}-{NEWEST_FORMAT} and will not change it. Upgrade prep (pipx upgrade interview-prep)."
+        )
+    shown = " ".join(repr(version).split())[:40]
+    raise PrepError(
+        f"{where}: 'format' is {shown}, but prep reads formats {FORMAT_VERSION}-{NEWEST_FORMAT}. "
+        "Set the line back to the number prep wrote there"
+    )
+
+
+def _locate(text: str, path: Path) -> tuple[int, int, int]:
+    """(offset where the header starts, offset of the closing fence line, offset where the body starts)."""
+    opening = re.match(r"---[ \t]*\n", text)
+    if opening is None:
         raise PrepError(
             f"{path}:1:1: the file must start with a '---' line (its front matter). "
             "Restore the front matter from a backup or git, or re-create the file."
         )
-    match = re.compile(r"^---[ \t]*$", re.MULTILINE).search(text, len(FENCE) + 1)
+    match = re.compile(r"^---[ \t]*$", re.MULTILINE).search(text, opening.end())
     if match is None:
         raise PrepError(
             f"{path}:1:1: the front matter that starts on line 1 is never closed. "
             "Add a line with just '---' after the last field."
         )
     body_start = match.end() + 1 if text[match.end() : match.end() + 1] == "\n" else match.end()
-    return match.start(), body_start
+    return opening.end(), match.start(), body_start
 
 
 def _parse_simple(header: str) -> dict[str, Any] | None:

@@ -36,14 +36,18 @@ def resolve_home(cli_home: str | None = None) -> Path:
 
 
 def ensure_home(home: Path) -> Path:
-    """Create the data home (0700) if missing; fail clearly if it cannot be used."""
+    """Create the data home (0700) if missing; fail clearly if it cannot be used.
+
+    Every folder created on the way is 0700 too, whatever the umask.
+    """
+    refuse_broken_link(home)
     if home.exists() and not home.is_dir():
         raise PrepError(
             f"The data home {home} is a file, not a folder. "
             f"Move it away or point {HOME_ENV} / --home at a folder."
         )
     try:
-        home.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        _make_private_tree(home)
     except OSError as error:
         raise PrepError(
             f"Could not create the data home {home}: {error.strerror}. "
@@ -51,6 +55,41 @@ def ensure_home(home: Path) -> Path:
             EXIT_FAILURE,
         ) from None
     return home
+
+
+def _make_private_tree(folder: Path) -> None:
+    """mkdir -p where each folder it creates is 0700 (Path.mkdir's parents follow the umask)."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if os.path.isdir(candidate):
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        try:
+            os.mkdir(candidate, FOLDER_MODE)
+        except FileExistsError:
+            if not os.path.isdir(candidate):
+                raise
+            continue  # made by a parallel run meanwhile
+        os.chmod(candidate, FOLDER_MODE)  # mkdir's mode is masked by the umask
+
+
+def refuse_broken_link(home: Path) -> None:
+    """A home that is a symbolic link which loops or leads nowhere: say so, not "File exists"."""
+    if not os.path.islink(home):
+        return
+    try:
+        os.stat(home)
+    except OSError as error:
+        import errno
+
+        what = (
+            "loops back on itself" if error.errno == errno.ELOOP else "points to a folder that is not there"
+        )
+        raise PrepError(
+            f"The data home {home} is a symbolic link that {what} ({os.readlink(home)}). "
+            f"Point the link at a real folder, or point {HOME_ENV} / --home elsewhere."
+        ) from None
 
 
 def make_private_dir(path: Path) -> None:
@@ -61,7 +100,7 @@ def make_private_dir(path: Path) -> None:
             "Move the file away (or rename it), then run the command again."
         )
     try:
-        path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        _make_private_tree(path)
         os.chmod(path, FOLDER_MODE)
     except OSError as error:
         raise PrepError(

@@ -26,7 +26,7 @@ from interview_prep.core.transcript import (
 )
 from interview_prep.errors import PrepError
 from interview_prep.storage import blocks, frontmatter
-from interview_prep.storage.atomic import atomic_write, folder_lock, read_text
+from interview_prep.storage.atomic import atomic_write, folder_lock, read_text, rewrite
 from interview_prep.storage.companies import FORMAT_VERSION, company_dir, refuse_escape
 from interview_prep.storage.home import make_private_dir
 from interview_prep.storage.slug import slugify
@@ -241,10 +241,16 @@ def _history(value: Any) -> list[Change]:
 def _edit(path: Path, change: Callable[[str, list[blocks.Entry]], str]) -> None:
     """Read-modify-write under the company lock; a file with broken markers is refused, unchanged."""
     with folder_lock(path.parent.parent):
-        text = read_text(path)
-        new_text = change(text, _parse_entries(text, path))
-        if new_text != text:
-            atomic_write(path, new_text)
+        rewrite(
+            path, lambda text: change(text, _parse_entries(text, path)), lambda text: check_text(text, path)
+        )
+
+
+def check_text(text: str, path: Path) -> None:
+    """PrepError unless prep can read `text` as an interview: front matter, interviewers, entries."""
+    header = frontmatter.parse(text, path)
+    _interviewers(header.fields.get("interviewers"), path)
+    blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
 
 
 def raw_entries(path: Path) -> list[blocks.Entry]:
@@ -476,5 +482,5 @@ def _create(
         text = frontmatter.set_field(text, "kind", "notes", path)
         text = frontmatter.set_field(text, "finished", True, path)
         text = text.replace(f"# {_one_line(company.name)} (", f"# {_one_line(company.name)}: notes (", 1)
-    atomic_write(path, text)
+    atomic_write(path, text, verify=lambda written: check_text(written, path))
     return path
