@@ -319,3 +319,21 @@ def test_a_cut_off_answer_is_marked_and_offered_for_completion(keyboard: Keyboar
         "We measure it by shipped outcomes",
         False,
     )
+
+
+@pytest.mark.parametrize("at", ["Severity?", "About whom?"])
+def test_ctrl_c_later_in_the_flag_menu_keeps_the_words_typed(
+    keyboard: Keyboard, prep_home: Path, at: str
+) -> None:
+    """Issue 14 class A: Esc drops a flag on purpose; Ctrl-C never loses the words typed."""
+    make_company(prep_home, keep=["define-success"])
+    keys = {
+        "Severity?": ["Rude to the receptionist\r", CTRL_C],
+        "About whom?": ["Rude to the receptionist\r", DOWN + "\r", CTRL_C],  # medium, then low
+    }
+    keyboard.type("/f\r", *keys[at], "/d\r")
+    session = start()
+    flow.run(session)
+    assert keyboard.prompts[-2].message == at
+    expected_severity = "medium" if at == "Severity?" else "low"
+    assert _flags(session.path) == [("Rude to the receptionist", expected_severity, "Dana", None)]

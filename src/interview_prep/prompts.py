@@ -188,6 +188,15 @@ class BackedOut(Exception):
     """Esc in a menu, or Ctrl-C with nothing typed: nothing is saved, the interview goes on."""
 
 
+class CtrlCInMenu(BackedOut):
+    """Ctrl-C in a menu with nothing typed in it: it backs out like Esc, but words typed at an
+    earlier prompt of the same menu (`typed`) are kept by the caller, never dropped."""
+
+    def __init__(self, typed: str = "") -> None:
+        super().__init__(typed)
+        self.typed = typed
+
+
 def _escapable(question: questionary.Question) -> questionary.Question:
     """Esc leaves the prompt with None (questionary itself ignores Esc)."""
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
@@ -209,7 +218,7 @@ def _ask_in_menu(question: questionary.Question) -> Any:
     except Interrupted as stop:
         if stop.partial.strip():  # words typed are never dropped: the caller saves them
             raise
-        raise BackedOut from None
+        raise CtrlCInMenu from None
     if result is None:
         raise BackedOut
     return result
@@ -245,7 +254,10 @@ def signal_or_text(signals: Sequence[Signal], rows: int = 24) -> tuple[str, Sign
     if exact is None and matches:
         choices = [Choice(f"[{s.severity}] {s.text}", value=s.id) for s in matches[: max(rows - 6, 3)]]
         choices.append(Choice(f"My own words: {typed}", value=OWN_WORDS))
-        picked = _ask_in_menu(questionary.select("Which one?", choices=choices))
+        try:
+            picked = _ask_in_menu(questionary.select("Which one?", choices=choices))
+        except CtrlCInMenu:
+            raise CtrlCInMenu(typed) from None
         exact = next((s for s in matches if s.id == picked), None)
     if exact is None:
         return typed, None

@@ -397,15 +397,17 @@ def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None
     Esc at any of its prompts backs out with nothing saved."""
     prompts = _prompts()
     screen.info("Type what you noticed, or part of a signal to pick one (Tab lists them); Esc backs out.")
+    text, signal, severity, who = "", None, "medium", step.who if step else ""
     try:
         text, signal = prompts.signal_or_text(list(session.catalog.signals.values()), screen.rows())
         severity = signal.severity if signal else prompts.severity("medium")
-        who = step.who if step else ""
         if len(session.present) > 1:
             who = prompts.about_whom([person.name for person in session.present], who)
-    except prompts.BackedOut:
-        screen.info("No red flag saved.")
-        return
+    except prompts.BackedOut as stop:  # Esc drops the flag; Ctrl-C keeps what was typed (medium)
+        text = text or getattr(stop, "typed", "")
+        if not isinstance(stop, prompts.CtrlCInMenu) or not text.strip():
+            screen.info("No red flag saved.")
+            return
     saved = capture.save_flag(session.ctx, session.path, text, severity, who, signal.id if signal else None)
     screen.saved(saved.confirmation())
 
