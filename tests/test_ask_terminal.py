@@ -101,7 +101,7 @@ def test_ctrl_c_in_a_real_terminal_keeps_the_half_typed_answer_and_exits_130(acm
         child.send("Meetings until no")
         child.expect_exact("Meetings until no")  # echoed: the prompt has it in its buffer
         child.sendintr()
-        child.expect_exact("Stopped. Kept your unfinished answer as answer 1.")
+        child.expect_exact("Stopped. Everything you typed is saved")
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)

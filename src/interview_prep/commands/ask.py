@@ -418,7 +418,7 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
     if not session.mine:
         screen.info("Nothing to go back to yet: no answer typed in this session.")
         return
-    number = session.mine[-1][0]
+    number, question_id, who = session.mine[-1]
     last = next((a for a in session.current().answers if a.number == number), None)
     if last is None:
         screen.info(f"Answer {number} is no longer in the file (removed by hand?); nothing to edit.")
@@ -426,8 +426,10 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
     screen.info(f"Editing your answer to: {last.question_text or last.question_id}")
 
     def save(text: str) -> None:
-        earlier = [*_earlier(session.path, last.number), last.text]
+        earlier = [*entries.earlier_texts(session.path, last.number), last.text]
         try:
+            if (last.question_id, last.who) != (question_id, who):
+                raise PrepError(f"Answer {number} is no longer the one you typed (changed by hand?).")
             entries.edit_answer(session.path, last, text, now(), earlier)
         except PrepError as error:  # the entry changed by hand meanwhile: keep the words as a note
             kept = capture.save_note(session.ctx, session.path, text)
@@ -445,14 +447,6 @@ def back(session: Session, screen: ask_screen.Screen) -> None:
         screen.info(f"Answer {last.number} unchanged.")
     else:
         save(text)
-
-
-def _earlier(path: Path, number: int) -> list[str]:
-    """The texts an answer had before its earlier edits."""
-    for entry in interviews.raw_entries(path):
-        if entry.number == number and isinstance(entry.meta.get("earlier"), list):
-            return [str(text) for text in entry.meta["earlier"]]
-    return []
 
 
 def follow_up(session: Session, screen: ask_screen.Screen, step: Step) -> None:

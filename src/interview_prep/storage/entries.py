@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.core.transcript import Answer
-from interview_prep.storage.interviews import append_entry, append_once, replace_entry
+from interview_prep.storage.interviews import append_entry, append_once, raw_entries, replace_entry
 
 
 def answer_heading(question_text: str, who: str) -> str:
@@ -84,3 +84,11 @@ def _gist(text: str, limit: int = 80) -> str:
 
 def add_note(path: Path, at: str, text: str) -> int:
     return append_entry(path, "note", {"at": at}, text, "### Note")
+
+
+def earlier_texts(path: Path, number: int) -> list[str]:
+    """The texts answer `number` had before its earlier edits (its `earlier` field)."""
+    for entry in raw_entries(path):
+        if entry.number == number and isinstance(entry.meta.get("earlier"), list):
+            return [str(text) for text in entry.meta["earlier"]]
+    return []
