@@ -245,7 +245,9 @@ PROMPT = r"Answer:|Anything else\?"
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_interactive_ask_killed_mid_answer_loses_nothing_confirmed(prep_home: Path) -> None:
     relkit.new_company("acme")
-    assert relkit.invoke("note", "acme", "seed").code == 0
+    # A round, so every `prep ask --resume` below resumes this one file and entry numbers stay
+    # unique (a note before any round would go to a separate notes file, numbered on its own).
+    assert relkit.invoke("note", "acme", "seed", "--round", "onsite").code == 0
     rng = random.Random(SEED + 1)
     ledger = Ledger()
     watched = [prep_home / "acme", prep_home / "acme" / "interviews"]
