@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import ClickException  # typer.exceptions is new in Typer 0.28
 from typer.core import TyperGroup
-from typer.exceptions import TyperException
 
 from interview_prep import __version__, completion, exits, output
 from interview_prep.commands.context import Context
@@ -36,7 +36,7 @@ class _PrepGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, TyperException):
+        except (typer.Exit, typer.Abort, ClickException):
             raise  # Click's own ways out: an exit code, a usage error (Click prints it)
         except (Exception, KeyboardInterrupt) as error:
             root = ctx.find_root().obj
