@@ -1,0 +1,88 @@
+"""Class H over the whole command line: every command that takes a company refuses a look-alike name.
+
+The commands are found by walking the built Click tree, not listed by hand, so
+a command added later with a COMPANY argument fails the first test until it
+has example arguments here, and is then held to the same rule as the others:
+a name that only slugs the same as an existing company stops with one line
+naming the company found, and nothing in the home changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import relkit
+import typer.main
+
+from interview_prep import cli
+from interview_prep.cli import app
+from interview_prep.storage.slug import slugify
+
+# The arguments after the company that make each command do its real work (not print its help).
+REST_OF_ARGS: dict[str, tuple[str, ...]] = {
+    "status": ("offer",),
+    "open": (),
+    "ask": ("--with", "Dana:engineer"),
+    "answer": ("love", "the people", "--who", "Dana"),
+    "flag": ("dodged a question", "--severity", "high"),
+    "note": ("heard something",),
+    "plan": ("--with", "Dana:engineer"),
+    "review": ("--no-input",),
+    "reflect": ("--gut", "3"),
+    "done": ("recruiter-call",),
+    "schedule": ("2030-01-07 10:00", "--minutes", "45"),
+    "due": ("recruiter-call", "2030-01-09"),
+    "calendar": (),
+    "log": (),
+}
+# `new` takes a company too, but makes one: a look-alike name there is refused as "already exists".
+MAKES_A_COMPANY = {"new"}
+
+
+def _commands(
+    group: Any, context: Any, prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if hasattr(command, "list_commands"):
+            yield from _commands(command, context, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+def commands_taking_a_company() -> set[str]:
+    root = typer.main.get_command(app)
+    context = root.context_class(root)
+    found = set()
+    for path, command in _commands(root, context):
+        arguments = [param.name for param in command.params if param.param_type_name == "argument"]
+        if arguments[:1] == ["company"]:
+            found.add(" ".join(path))
+    return found - MAKES_A_COMPANY
+
+
+def test_every_command_that_takes_a_company_is_tried_below() -> None:
+    assert commands_taking_a_company() == set(REST_OF_ARGS), (
+        "a command with a COMPANY argument needs example arguments in REST_OF_ARGS"
+    )
+
+
+@pytest.mark.parametrize("command", sorted(REST_OF_ARGS))
+@pytest.mark.parametrize(("existing", "typed"), [("C Corp", "C++ Corp"), ("Nordic Bank", "Nordic & Bank")])
+def test_a_look_alike_name_stops_every_company_command(
+    prep_home: Path, monkeypatch: pytest.MonkeyPatch, command: str, existing: str, typed: str
+) -> None:
+    monkeypatch.setattr(
+        cli, "_is_interactive", lambda: True
+    )  # `prep ask` looks for the company on a terminal
+    assert slugify(existing) == slugify(typed), "the pair must collide for this test to mean anything"
+    relkit.new_company(existing)
+    assert relkit.invoke("note", existing, "first").code == 0
+    before = relkit.snapshot(prep_home)
+    outcome = relkit.invoke(*command.split(), typed, *REST_OF_ARGS[command])
+    line = relkit.assert_one_line_error(outcome, 2, existing, slugify(existing))
+    assert typed in line, line
+    assert relkit.snapshot(prep_home) == before
