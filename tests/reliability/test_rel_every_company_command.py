@@ -9,6 +9,7 @@ naming the company found, and nothing in the home changes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ REST_OF_ARGS: dict[str, tuple[str, ...]] = {
     "calendar": (),
     "log": (),
 }
+# `prep ask` here has no keys to read, so when it starts it stops at its first prompt.
+STOPPED_FOR_INPUT = 130
 # `new` takes a company too, but makes one: a look-alike name there is refused as "already exists".
 MAKES_A_COMPANY = {"new"}
 
@@ -86,3 +89,48 @@ def test_a_look_alike_name_stops_every_company_command(
     line = relkit.assert_one_line_error(outcome, 2, existing, slugify(existing))
     assert typed in line, line
     assert relkit.snapshot(prep_home) == before
+
+
+def _link_outside(path: Path, outside: Path) -> None:
+    path.unlink()
+    path.symlink_to(outside)
+
+
+def _make_fifo(path: Path, outside: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _hard_link_outside(path: Path, outside: Path) -> None:
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    os.link(outside, path)
+
+
+HAZARDS = {"symlink": _link_outside, "fifo": _make_fifo, "hard link": _hard_link_outside}
+
+
+@pytest.mark.parametrize("command", sorted(REST_OF_ARGS))
+@pytest.mark.parametrize("hazard", sorted(HAZARDS))
+@pytest.mark.parametrize("which", ["company.md", "interview"])
+def test_every_company_command_stays_inside_the_home(
+    prep_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, hazard: str, which: str
+) -> None:
+    """Class G over every command: a company file or an interview that is a link or a pipe is never used."""
+    monkeypatch.setattr(cli, "_is_interactive", lambda: True)
+    relkit.new_company("acme")
+    assert relkit.invoke("note", "acme", "first").code == 0
+    folder = prep_home / "acme"
+    target = folder / "company.md" if which == "company.md" else next((folder / "interviews").glob("*.md"))
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\nformat: 1\nname: SECRET-OUTSIDE\n---\n", encoding="utf-8")
+    outside.chmod(0o644)
+    HAZARDS[hazard](target, outside)
+    outside_before = (outside.read_bytes(), outside.stat().st_mode)
+    outcome = relkit.invoke(*command.split(), "acme", *REST_OF_ARGS[command])
+    assert outcome.exception is None, repr(outcome.exception)
+    assert relkit.TRACEBACK not in outcome.stdout + outcome.stderr
+    assert "SECRET-OUTSIDE" not in outcome.stdout + outcome.stderr
+    assert (outside.read_bytes(), outside.stat().st_mode) == outside_before
+    if outcome.code not in (0, STOPPED_FOR_INPUT):
+        assert len(outcome.stderr.splitlines()) == 1, outcome.stderr
