@@ -505,17 +505,3 @@ def test_render_fills_placeholders_without_tripping_on_braces() -> None:
 
     assert named == "What does Dana like at Acme {Inc}? {not a placeholder"
     assert unnamed == "What does your interviewer like at Acme? {not a placeholder"
-    assert question.render_follow_ups("Acme", "Dana") == ("And Dana?",)
-    assert question.fits_company("startup", None, True)
-
-
-def test_numeric_answer_flags_values_outside_its_band() -> None:
-    answer = NumericAnswer("number", "m", "u", flag_above=30, flag_below=1)
-
-    assert [answer.is_flagged(value) for value in (0.5, 1, 15, 30, 31)] == [
-        True,
-        False,
-        False,
-        False,
-        True,
-    ]

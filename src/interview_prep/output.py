@@ -214,8 +214,14 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def one_line(text: str) -> str:
+    """Every run of whitespace, line breaks included, as one space."""
+    return " ".join(text.split())
+
+
 def truncate(text: str, limit: int) -> str:
-    text = " ".join(inert(text).split())
+    """One line of at most `limit` terminal columns, ending in an ellipsis when cut."""
+    text = one_line(inert(text))
     if width(text) <= limit:
         return text
     out, used = [], 0

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview_prep.errors import PrepError
-from interview_prep.yamlsafe import Composer, Limits, Map, Node, Scalar, Seq, one_line, read_limited
+from interview_prep.output import one_line
+from interview_prep.yamlsafe import Composer, Limits, Map, Node, Scalar, Seq, read_limited
 
 CONFIG_NAME = "config.yaml"
 _METRIC = re.compile(r"[a-z][a-z0-9_]*")

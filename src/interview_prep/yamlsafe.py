@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from interview_prep.jsonsafe import MAX_INT_DIGITS
+from interview_prep.output import one_line
 
 MAX_EVENTS = 100_000  # parser events; 200 questions make ~15,000. Bounds a hostile file's cost
 CORE_TAG = "tag:yaml.org,2002:"
@@ -256,10 +257,6 @@ def _char_at(text: str, line: int, col: int) -> str:
     if line - 1 < len(lines) and col - 1 < len(lines[line - 1]):
         return lines[line - 1][col - 1]
     return ""
-
-
-def one_line(message: str) -> str:
-    return " ".join(message.split())
 
 
 # --- Scalars -------------------------------------------------------------------

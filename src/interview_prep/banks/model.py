@@ -152,11 +152,6 @@ class NumericAnswer:
     flag_above: float | None = None
     flag_below: float | None = None
 
-    def is_flagged(self, value: float) -> bool:
-        above = self.flag_above is not None and value > self.flag_above
-        below = self.flag_below is not None and value < self.flag_below
-        return above or below
-
 
 @dataclass(frozen=True, slots=True)
 class Fits:
@@ -207,9 +202,6 @@ class Question:
     def for_everyone(self) -> bool:
         return "everyone" in self.ask
 
-    def fits_company(self, stage: str | None, size: str | None, manager: bool | None) -> bool:
-        return self.fits is None or self.fits.matches(stage, size, manager)
-
     def fits_track(self, track: str | None) -> bool:
         """A track-specific question fits only a company with one of its tracks."""
         return self.tracks is None or track in self.tracks
@@ -221,9 +213,6 @@ class Question:
     def render(self, company: str, interviewer: str | None = None) -> str:
         """The question text with {company} and {interviewer} filled in."""
         return fill_placeholders(self.text, company, interviewer)
-
-    def render_follow_ups(self, company: str, interviewer: str | None = None) -> tuple[str, ...]:
-        return tuple(fill_placeholders(text, company, interviewer) for text in self.follow_ups)
 
     def render_caution(self, company: str, interviewer: str | None = None) -> str | None:
         """The caution, placeholders filled, or None when the question carries none."""

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
 
-from interview_prep.yamlsafe import MAX_EVENTS, Limits, Map, Node, Seq, one_line
+from interview_prep.output import one_line
+from interview_prep.yamlsafe import MAX_EVENTS, Limits, Map, Node, Seq
 
 MAX_BANK_BYTES = 1024 * 1024  # shipped banks are a few KB; anything this big is not a bank
 MAX_DEPTH = 20  # the schema needs 5 levels

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from interview_prep.output import truncate
+
 # A slash and one word ('/x', '/done', '/skip-it'): a key, or a mistyped one; never saved as an answer.
 # '/usr/bin is where it lives' (a slash inside the word, more words after) is an answer.
 _SLASH_WORD = re.compile(r"/[^/\s]*")
@@ -76,11 +78,7 @@ def not_a_key(raw: str) -> str:
     first = text.split()[0]
     meant = first.lower() if first.lower() in COMMANDS else key_for(first.lower())
     hint = f" Did you mean {meant}?" if meant else " /? lists the keys."
-    return f"{_short(text, 40)} is not a key.{hint} To save it as text, type /{_short(text, 40)}"
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"{truncate(text, 40)} is not a key.{hint} To save it as text, type /{truncate(text, 40)}"
 
 
 def literal(raw: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from interview_prep.banks.model import Catalog
 from interview_prep.core import contradictions, metrics
@@ -158,24 +157,6 @@ def quote(text: str, fragment: str, width: int = 90) -> str:
     start = max(0, at - width // 3)
     snippet = flat[start : start + width]
     return ("…" if start else "") + snippet + ("…" if start + width < len(flat) else "")
-
-
-def reading_json(who: str, reading: metrics.Reading) -> dict[str, Any]:
-    """`who` and `value` always; the range, the assumption, the limit, and for turnover both counts."""
-    found: dict[str, Any] = {
-        "who": who,
-        "value": None if reading.value is None else round(reading.value, 2),
-        "low": None if reading.low is None else round(reading.low, 2),
-        "note": reading.note,
-        "flagged": reading.flagged,
-        "limit": reading.limit,
-        "limit_source": reading.limit_source or None,
-    }
-    if reading.hires is not None and reading.departures is not None:
-        found["hires"] = reading.hires
-        found["departures"] = reading.departures
-        found["team_size"] = reading.team_size
-    return found
 
 
 def latest_answers(interviews: Sequence[Interview]) -> list[Answer]:

@@ -75,21 +75,3 @@ def everything_heard(
         HeardCategory(category, CATEGORIES.get(category, OWN_TITLE), tuple(questions))
         for category, questions in sorted(grouped.items(), key=lambda item: ranks.get(item[0], len(ranks)))
     ]
-
-
-def heard_json(categories: Sequence[HeardCategory]) -> list[dict[str, str]]:
-    """The review JSON's `answers`: one object per answer, in the order the section shows them."""
-    return [
-        {
-            "interview": heard.interview,
-            "category": category.category,
-            "question_id": heard.question_id,
-            "question": question.question,
-            "who": heard.who,
-            "text": heard.text,
-            "time": heard.at,
-        }
-        for category in categories
-        for question in category.questions
-        for heard in question.answers
-    ]

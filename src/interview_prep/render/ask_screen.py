@@ -11,7 +11,7 @@ from interview_prep.core.interview import Probe, Step
 from interview_prep.core.metrics import Reading
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import Interviewer
-from interview_prep.output import inert
+from interview_prep.output import inert, one_line, truncate
 from interview_prep.render.console import console
 
 KEYS = "/s skip  /b back  /f flag  /n note  /u follow-up  /d done  /? keys"
@@ -64,7 +64,7 @@ class Screen:
         for probe in probes[:8]:
             line = Text("  • ")
             line.append(f"{labels.get(probe.kind, probe.kind)}: ", style="yellow")
-            line.append(inert(_short(probe.text, 100)))
+            line.append(truncate(probe.text, 100))
             line.append(f"  ({inert(probe.source)})", style="dim")
             self.out.print(line)
         if len(probes) > 8:
@@ -105,11 +105,6 @@ class Screen:
 
 def first_sentence(text: str) -> str:
     """The one-line "why ask": the first sentence of the bank's explanation, never cut mid-word."""
-    flat = " ".join(text.split())
+    flat = one_line(text)
     end = flat.find(". ")
     return flat if end < 0 else flat[: end + 1]
-
-
-def _short(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

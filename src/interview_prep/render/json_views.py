@@ -13,10 +13,10 @@ from dataclasses import asdict
 from typing import Any
 
 from interview_prep.banks.model import CATEGORIES, Catalog, Question
-from interview_prep.core import themes
+from interview_prep.core import metrics, themes
 from interview_prep.core.compare import CompanyRow
-from interview_prep.core.findings import RedFlag, reading_json
-from interview_prep.core.heard import heard_json
+from interview_prep.core.findings import RedFlag
+from interview_prep.core.heard import HeardCategory
 from interview_prep.core.models import Company
 from interview_prep.core.results import SettingsView
 from interview_prep.core.review import Review
@@ -247,3 +247,39 @@ def catalog(catalog: Catalog) -> dict[str, Any]:
             for p in catalog.prep.values()
         ],
     }
+
+
+def reading_json(who: str, reading: metrics.Reading) -> dict[str, Any]:
+    """`who` and `value` always; the range, the assumption, the limit, and for turnover both counts."""
+    found: dict[str, Any] = {
+        "who": who,
+        "value": None if reading.value is None else round(reading.value, 2),
+        "low": None if reading.low is None else round(reading.low, 2),
+        "note": reading.note,
+        "flagged": reading.flagged,
+        "limit": reading.limit,
+        "limit_source": reading.limit_source or None,
+    }
+    if reading.hires is not None and reading.departures is not None:
+        found["hires"] = reading.hires
+        found["departures"] = reading.departures
+        found["team_size"] = reading.team_size
+    return found
+
+
+def heard_json(categories: Sequence[HeardCategory]) -> list[dict[str, str]]:
+    """The review JSON's `answers`: one object per answer, in the order the section shows them."""
+    return [
+        {
+            "interview": heard.interview,
+            "category": category.category,
+            "question_id": heard.question_id,
+            "question": question.question,
+            "who": heard.who,
+            "text": heard.text,
+            "time": heard.at,
+        }
+        for category in categories
+        for question in category.questions
+        for heard in question.answers
+    ]

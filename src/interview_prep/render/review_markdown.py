@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from interview_prep.core import themes as theme_logic
 from interview_prep.core.findings import quote
 from interview_prep.core.review import Review
-from interview_prep.output import inert
+from interview_prep.output import inert, one_line
 
 __all__ = ["escape", "review_markdown"]
 
@@ -30,9 +30,9 @@ def escape(text: str) -> str:
     return "\n".join(lines)
 
 
-def _one_line(text: str) -> str:
+def _inline(text: str) -> str:
     """For a table cell or heading: one line, escaped."""
-    return escape(" ".join(text.split()))
+    return escape(one_line(text))
 
 
 def _item(text: str, indent: str = "") -> str:
@@ -75,11 +75,11 @@ def _header(data: Review) -> list[str]:
     facts = [c.role or "role not set", c.stage or "stage not set", c.status, f"{data.rounds} rounds"]
     people = ", ".join(f"{name} ({role.replace('-', ' ')})" for name, role in data.interviewers)
     return [
-        f"## {_one_line(c.name)}",
+        f"## {_inline(c.name)}",
         "",
-        _one_line(" · ".join(facts)),
+        _inline(" · ".join(facts)),
         "",
-        f"Met: {_one_line(people or 'nobody yet')}",
+        f"Met: {_inline(people or 'nobody yet')}",
     ]
 
 
@@ -92,9 +92,9 @@ def _reflection(data: Review) -> list[str]:
         "## Your reflection",
         "",
         f"- Gut: {gut}",
-        f"- Would accept today: {_one_line(latest.accept or '-')}",
-        f"- Excited by: {_one_line(latest.excited or '-')}",
-        f"- Worried by: {_one_line(latest.worries or '-')}",
+        f"- Would accept today: {_inline(latest.accept or '-')}",
+        f"- Excited by: {_inline(latest.excited or '-')}",
+        f"- Worried by: {_inline(latest.worries or '-')}",
     ]
 
 
@@ -104,10 +104,10 @@ def _side_by_side(data: Review) -> list[str]:
         return [*lines, "No question answered by more than one interviewer yet."]
     people = data.side_by_side_people
     rows = [
-        [_one_line(text), *(_one_line(answers.get(person, "-")) for person in people)]
+        [_inline(text), *(_inline(answers.get(person, "-")) for person in people)]
         for _, text, answers in data.side_by_side
     ]
-    return lines + _table(["Question", *(_one_line(p) for p in people)], rows)
+    return lines + _table(["Question", *(_inline(p) for p in people)], rows)
 
 
 def _themes(data: Review) -> list[str]:
@@ -116,7 +116,7 @@ def _themes(data: Review) -> list[str]:
         return [*lines, "No word or phrase came up with two or more interviewers."]
     for theme in data.themes:
         line = theme_logic.explain(theme, data.question_label(theme.question_id))
-        lines.append(("- **Strongest:** " if theme.everyone else "- ") + _one_line(line))
+        lines.append(("- **Strongest:** " if theme.everyone else "- ") + _inline(line))
     return lines
 
 
@@ -126,9 +126,9 @@ def _flags(data: Review) -> list[str]:
         return [*lines, "None recorded or found."]
     for flag in data.flags:
         who = f"{flag.who}, " if flag.who else ""
-        line = f"- **{_one_line(flag.severity)}**: {_one_line(flag.text)} ({flag.kind}; {_one_line(who + _when(flag.when))})"
+        line = f"- **{_inline(flag.severity)}**: {_inline(flag.text)} ({flag.kind}; {_inline(who + _when(flag.when))})"
         if flag.kind != "yours":
-            line += f": “{_one_line(flag.evidence)}”"
+            line += f": “{_inline(flag.evidence)}”"
         lines.append(line)
     return lines
 
@@ -140,18 +140,18 @@ def _numbers(data: Review) -> list[str]:
     for summary in data.metrics.values():
         for who, reading in summary.readings:
             mark = " **(over your limit)**" if reading.flagged else ""
-            lines.append(f"- {_one_line(who or 'someone')}: {_one_line(reading.describe())}{mark}")
+            lines.append(f"- {_inline(who or 'someone')}: {_inline(reading.describe())}{mark}")
     return lines
 
 
 def _values(data: Review) -> list[str]:
     lines = ["## What you value (config.yaml)"]
     for item in data.values:
-        lines += ["", f"### {_one_line(item.value)}", ""]
+        lines += ["", f"### {_inline(item.value)}", ""]
         if not item.heard:
             lines.append("Nothing heard yet: it is in the plan for the next round.")
         lines += [
-            f"- {_one_line(who or 'someone')}: “{_one_line(quote(text, ''))}”" for who, _, text in item.heard
+            f"- {_inline(who or 'someone')}: “{_inline(quote(text, ''))}”" for who, _, text in item.heard
         ]
     return lines
 
@@ -160,14 +160,14 @@ def _next_round(data: Review) -> list[str]:
     if not data.next_round:
         return ["## Probe next round", "", "Nothing from what was heard yet."]
     lines = ["## Probe next round", "", "From what was heard:", ""]
-    lines += [f"- {_one_line(probe.text)} ({_one_line(probe.why)})" for probe in data.next_round]
+    lines += [f"- {_inline(probe.text)} ({_inline(probe.why)})" for probe in data.next_round]
     return lines
 
 
 def _coverage(data: Review) -> list[str]:
     lines = ["## Coverage", ""]
     lines += _table(
-        ["Category", "Asked"], [[_one_line(c.title), f"{c.asked}/{c.total}"] for c in data.coverage]
+        ["Category", "Asked"], [[_inline(c.title), f"{c.asked}/{c.total}"] for c in data.coverage]
     )
     if data.unasked_musts:
         lines += ["", "Plan for the next round (must-asks not yet answered):", ""]
@@ -181,9 +181,9 @@ def _followups(data: Review) -> list[str]:
         lines.append("None yet: they appear after your first interview.")
     for item in data.followups:
         due = f", due {_when(item.due)}" if item.due and not item.done else ""
-        lines.append(f"- [{'x' if item.done else ' '}] {_one_line(item.text)} (`{item.id}`{due})")
+        lines.append(f"- [{'x' if item.done else ' '}] {_inline(item.text)} (`{item.id}`{due})")
     for who, text in data.next_steps:
-        lines.append(f"- Next steps, per {_one_line(who)}: {_one_line(text)}")
+        lines.append(f"- Next steps, per {_inline(who)}: {_inline(text)}")
     return lines
 
 
@@ -192,10 +192,10 @@ def _heard(data: Review) -> list[str]:
     if not data.heard:
         return [*lines, "", "No answers yet."]
     for category in data.heard:
-        lines += ["", f"### {_one_line(category.title)}"]
+        lines += ["", f"### {_inline(category.title)}"]
         for question in category.questions:
-            lines += ["", f"#### {_one_line(question.question)}", ""]
+            lines += ["", f"#### {_inline(question.question)}", ""]
             for answer in question.answers:
-                label = f"**{_one_line(answer.who or 'unknown')}** (`{answer.interview}`): "
+                label = f"**{_inline(answer.who or 'unknown')}** (`{answer.interview}`): "
                 lines.append("- " + label + _item(answer.text)[2:])
     return lines

@@ -12,6 +12,7 @@ from typing import Any
 
 from interview_prep.core.models import ChecklistItem, Company
 from interview_prep.errors import PrepError
+from interview_prep.output import one_line
 from interview_prep.storage import frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text, rewrite
 from interview_prep.storage.home import ensure_home, make_private_dir, refuse_broken_link
@@ -155,11 +156,11 @@ def render_checklist(groups: Sequence[ChecklistGroup]) -> str:
     for group in groups:
         if not group.items:
             continue
-        lines += [f"### {_one_line(group.title)}", ""]
+        lines += [f"### {one_line(group.title)}", ""]
         for question_id, text, priority in group.items:
-            lines.append(f"- [ ] {_one_line(text)} _({priority})_ <!-- q:{question_id} -->")
+            lines.append(f"- [ ] {one_line(text)} _({priority})_ <!-- q:{question_id} -->")
             if caution := group.cautions.get(question_id):
-                lines.append(f"  - {_one_line(caution)}")
+                lines.append(f"  - {one_line(caution)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -171,17 +172,13 @@ def render_prep(sections: Sequence[PrepSection]) -> str:
     if not sections:
         lines += ["_Write your key messages, a recent win and why this company here._", ""]
     for section in sections:
-        lines += [f"### {_one_line(section.title)}", ""]
+        lines += [f"### {one_line(section.title)}", ""]
         if isinstance(section.answer, list):
-            lines += [f"- {_one_line(item)}" for item in section.answer]
+            lines += [f"- {one_line(item)}" for item in section.answer]
         else:
             lines.append(blocks.escape_text(section.answer))
         lines.append("")
     return "\n".join(lines)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def read_company(home: Path, slug: str) -> Company:
@@ -447,7 +444,7 @@ def mark_followup_done(home: Path, slug: str, item_id: str, label: str) -> None:
             inner = "## Follow-ups done\n\n"
         if f"<!-- f:{item_id} -->" in inner:
             return tick(text, path, "followups", "f", [item_id])
-        inner += f"- [x] {_one_line(label)} <!-- f:{item_id} -->\n"
+        inner += f"- [x] {one_line(label)} <!-- f:{item_id} -->\n"
         return blocks.replace_section(text, "followups", inner, path)
 
     update_company_file(home, slug, edit)

@@ -25,6 +25,7 @@ from interview_prep.core.transcript import (
     Skip,
 )
 from interview_prep.errors import PrepError
+from interview_prep.output import one_line
 from interview_prep.storage import blocks, frontmatter
 from interview_prep.storage.atomic import atomic_write, folder_lock, read_text, rewrite
 from interview_prep.storage.companies import FORMAT_VERSION, company_dir, refuse_escape
@@ -142,13 +143,9 @@ def render_new(
     # Headings are for reading only; one line each, so no input can add a marker line.
     return (
         frontmatter.render(fields)
-        + f"# {_one_line(title)} ({started[:10]})\n\n"
-        + f"Interviewers: {_one_line(people)}\n"
+        + f"# {one_line(title)} ({started[:10]})\n\n"
+        + f"Interviewers: {one_line(people)}\n"
     )
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def load_interview(path: Path) -> Interview:
@@ -269,7 +266,7 @@ def _appended(
     number = max((entry.number for entry in existing), default=0) + 1
     lead = "" if old.endswith("\n") else "\n"
     # The heading is for reading only: one line, so no input can add a marker line.
-    heading_text = f"\n{_one_line(heading)}\n" if heading.strip() else "\n"
+    heading_text = f"\n{one_line(heading)}\n" if heading.strip() else "\n"
     return old + lead + heading_text + blocks.format_entry(kind, {"n": number, **meta}, text), number
 
 
@@ -431,7 +428,7 @@ def render_reflection(reflection: Reflection) -> str:
         f"- Excited by: {reflection.excited or '-'}\n"
         f"- Worried by: {reflection.worries or '-'}\n"
         f"- Would accept today: {reflection.accept or '-'}"
-        + "".join(f"\n- Changed: {_one_line(change.label())}" for change in reflection.history)
+        + "".join(f"\n- Changed: {one_line(change.label())}" for change in reflection.history)
     )
 
 
@@ -481,6 +478,6 @@ def _create(
     if kind == "notes":  # one more field, and a title that says what the file is
         text = frontmatter.set_field(text, "kind", "notes", path)
         text = frontmatter.set_field(text, "finished", True, path)
-        text = text.replace(f"# {_one_line(company.name)} (", f"# {_one_line(company.name)}: notes (", 1)
+        text = text.replace(f"# {one_line(company.name)} (", f"# {one_line(company.name)}: notes (", 1)
     atomic_write(path, text, verify=lambda written: check_text(written, path))
     return path
