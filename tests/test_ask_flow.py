@@ -26,7 +26,7 @@ from interview_prep.commands import ask as flow
 from interview_prep.commands.context import Context
 from interview_prep.core.interview import Step
 from interview_prep.core.transcript import Interview
-from interview_prep.render import ask_screen
+from interview_prep.render import ask_screen, views
 from interview_prep.storage.companies import resolve_company
 from interview_prep.storage.interviews import load_interview
 
@@ -252,7 +252,7 @@ def test_a_two_person_panel_step_by_step_then_ctrl_c_then_resume(
     )
     resumed = start(resume=None, panel=[])  # the people come from the file
     assert resumed.path == session.path
-    message = flow.run(resumed)
+    message = views.interview_finished(flow.run(resumed))
     seen = keyboard.prompts
     assert [(p.message, p.step) for p in seen] == [
         (f"Resume the unfinished interview {flow.describe(session.path)}?", ("love", "Lee")),
@@ -368,7 +368,7 @@ def test_double_slash_saves_a_slash_and_a_mistyped_key_saves_nothing(
     make_company(prep_home, keep=["define-success", "tell-me-about-team"])
     keyboard.type("/x\r", "//s is a path\r", "/usr/bin is where it lives\r", "/?\r", "/D\r")
     session = start()
-    assert flow.run(session).startswith("Finished: 2 answers, 0 red flags, 0 notes")
+    assert views.interview_finished(flow.run(session)).startswith("Finished: 2 answers, 0 red flags, 0 notes")
     assert keyboard.prompts[1].text == keyboard.prompts[0].text  # '/x' wrote nothing
     assert answers(load_interview(session.path)) == [
         (1, "define-success", "Dana", "/s is a path"),

@@ -6,6 +6,7 @@ import typer
 
 from interview_prep import cli, completion, output
 from interview_prep.cli import CompanyArgument, InterviewOption, app, context_of
+from interview_prep.render import views
 
 RoundOption = Annotated[
     str | None,
@@ -63,7 +64,7 @@ def ask(
     from interview_prep.commands import ask as flow
 
     session = flow.start(context_of(ctx), company, with_ or [], round_name, resume, multiline, minutes)
-    output.say(flow.run(session))
+    output.say(views.interview_finished(flow.run(session)))
 
 
 @app.command()
@@ -100,7 +101,7 @@ def answer(
     saved = capture.save_answer(
         context, found, path, question.id, question.render(found.name, who or None), who.strip(), text
     )
-    output.say(saved.confirmation())
+    output.say(views.saved(saved))
     reading = capture.live_reading(context, question, text)
     if reading is not None and reading.flagged:  # the same warning `prep ask` shows; quiet otherwise
         output.say(reading.warning())
@@ -130,7 +131,7 @@ def flag(
     capture.require_text(text, "red flag")
     capture.check_severity(severity)
     _, path = capture.target(context, company, interview, round_name)
-    output.say(capture.save_flag(context, path, text, severity, who.strip()).confirmation())
+    output.say(views.saved(capture.save_flag(context, path, text, severity, who.strip())))
 
 
 @app.command()
@@ -154,7 +155,7 @@ def note(
     context = context_of(ctx)
     capture.require_text(text, "note")
     _, path = capture.target(context, company, interview, round_name)
-    output.say(capture.save_note(context, path, text).confirmation())
+    output.say(views.saved(capture.save_note(context, path, text)))
 
 
 @app.command()

@@ -19,9 +19,10 @@ from interview_prep.commands.context import Context, now
 from interview_prep.core import checklist as tailoring
 from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
 from interview_prep.core.models import Company
+from interview_prep.core.results import InterviewFinished
 from interview_prep.core.transcript import Answer, Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
-from interview_prep.render import ask_screen
+from interview_prep.render import ask_screen, views
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import entries, interviews
 from interview_prep.storage.session import hold_session
@@ -226,8 +227,8 @@ def company_checklist(ctx: Context, company: Company, catalog: Catalog) -> list[
     return tailoring.tailored(catalog.questions.values(), company, company.interviewers)
 
 
-def run(session: Session) -> str:
-    """The loop; returns the closing message.
+def run(session: Session) -> InterviewFinished:
+    """The loop; returns what the interview holds.
 
     Ctrl-C (or Ctrl-D) exits 130 with everything saved, including what was
     half typed: as the answer at an answer prompt, as a note anywhere else.
@@ -258,7 +259,7 @@ def run(session: Session) -> str:
         release()
 
 
-def _loop(session: Session, screen: ask_screen.Screen) -> str:
+def _loop(session: Session, screen: ask_screen.Screen) -> InterviewFinished:
     screen.opening(session.company, session.present, session.path.relative_to(session.ctx.home))
     screen.probes(carry_forward(session.earlier, session.checklist, session.company.name) + findings(session))
     while True:
@@ -316,7 +317,7 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
         screen.info("Nothing typed, nothing saved: type the answer, /s to skip, /? for the keys.")
     elif step is None:
         if command is None:
-            screen.saved(capture.save_note(session.ctx, session.path, ask_keys.literal(raw)).confirmation())
+            screen.saved(views.saved(capture.save_note(session.ctx, session.path, ask_keys.literal(raw))))
         else:
             screen.info("No question is on screen to skip or follow up.")
     elif command == "skip":
@@ -369,7 +370,7 @@ def answer(session: Session, screen: ask_screen.Screen, step: Step, text: str, c
     if saved.added and earlier is None:
         session.mine.append((saved.number, step.question_id, step.who))
     _drop(session, step)
-    screen.saved(saved.confirmation())
+    screen.saved(views.saved(saved))
     question = session.catalog.questions.get(step.question_id)
     reading = None if question is None else capture.live_reading(session.ctx, question, text)
     if reading is not None:
@@ -387,7 +388,7 @@ def _cut_off(session: Session, step: Step | None) -> Answer | None:
 def note(session: Session, screen: ask_screen.Screen) -> None:
     text = _prompts().text("Note:")
     if text.strip():
-        screen.saved(capture.save_note(session.ctx, session.path, text).confirmation())
+        screen.saved(views.saved(capture.save_note(session.ctx, session.path, text)))
     else:
         screen.info("No note saved (it was empty).")
 
@@ -409,7 +410,7 @@ def flag(session: Session, screen: ask_screen.Screen, step: Step | None) -> None
             screen.info("No red flag saved.")
             return
     saved = capture.save_flag(session.ctx, session.path, text, severity, who, signal.id if signal else None)
-    screen.saved(saved.confirmation())
+    screen.saved(views.saved(saved))
 
 
 def back(session: Session, screen: ask_screen.Screen) -> None:
@@ -468,25 +469,15 @@ def follow_up(session: Session, screen: ask_screen.Screen, step: Step) -> None:
     screen.info(f"Follow-up next: {extra.text}")
 
 
-def finish(session: Session) -> str:
+def finish(session: Session) -> InterviewFinished:
+    where = session.path.relative_to(session.ctx.home)
     if interviews.remove_if_empty(session.path):
-        return (
-            f"Finished with nothing recorded, so no interview was kept. Next: prep ask {session.company.slug}"
-        )
+        return InterviewFinished(session.company.slug, where, None)
     interviews.set_finished(session.path)
     current = session.current()
-    counts = ", ".join(
-        _count(len(items), word)
-        for items, word in ((current.answers, "answer"), (current.flags, "red flag"), (current.notes, "note"))
+    return InterviewFinished(
+        session.company.slug, where, (len(current.answers), len(current.flags), len(current.notes))
     )
-    return (
-        f"Finished: {counts} in {session.path.relative_to(session.ctx.home)}. "
-        f"Next: prep review {session.company.slug}"
-    )
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" + ("" if number == 1 else "s")
 
 
 def _drop(session: Session, step: Step) -> None:

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interview_prep.banks.model import SEVERITIES, Question
 from interview_prep.commands.context import Context, now, today
 from interview_prep.core.models import Company
+from interview_prep.core.results import Saved
 from interview_prep.errors import PrepError
+from interview_prep.render import views
 from interview_prep.storage import companies as company_store
 from interview_prep.storage import entries, interviews
 
 if TYPE_CHECKING:
     from interview_prep.core.metrics import Reading
-
-
-@dataclass(frozen=True)
-class Saved:
-    kind: str
-    number: int
-    path: Path
-    home: Path
-    added: bool = True  # False: the same entry was already saved, nothing was added
-
-    def confirmation(self) -> str:
-        where = self.path.relative_to(self.home)
-        if not self.added:
-            return f"Already saved as {self.kind} {self.number} in {where}; not stored twice."
-        return f"Saved {self.kind} {self.number} to {where}."
 
 
 def save_answer(
@@ -55,13 +41,13 @@ def save_answer(
     else:
         number = replacing
         entries.rewrite_answer(path, number, question_id, question_text, who, now(), text, cut_off=cut_off)
-    saved = Saved("answer", number, path, ctx.home, added)
+    saved = Saved("answer", number, path.relative_to(ctx.home), added)
     if "/" not in question_id:
         try:
             company_store.tick_checklist(ctx.home, company.slug, [question_id])
         except PrepError as error:
             raise PrepError(
-                f"{saved.confirmation()} But its checklist box was not ticked: {error.message} "
+                f"{views.saved(saved)} But its checklist box was not ticked: {error.message} "
                 "Once that is fixed, run the same command again: it ticks the box and does not "
                 "store the answer twice.",
                 error.exit_code,
@@ -84,12 +70,12 @@ def save_flag(
     """Append a red flag."""
     level = check_severity(severity)
     number = entries.add_flag(path, level, who, now(), signal, text)
-    return Saved("red flag", number, path, ctx.home)
+    return Saved("red flag", number, path.relative_to(ctx.home))
 
 
 def save_note(ctx: Context, path: Path, text: str) -> Saved:
     number = entries.add_note(path, now(), text)
-    return Saved("note", number, path, ctx.home)
+    return Saved("note", number, path.relative_to(ctx.home))
 
 
 def check_severity(severity: str) -> str:

@@ -55,3 +55,22 @@ class FollowUpDone:
 
     item_id: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """An answer, red flag or note written to an interview file (`where` is relative to the home)."""
+
+    kind: str  # "answer", "red flag" or "note"
+    number: int
+    where: Path
+    added: bool = True  # False: the same entry was already saved, nothing was added
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewFinished:
+    """The end of `prep ask`: what the interview holds, or None when nothing was said and it was removed."""
+
+    slug: str
+    where: Path
+    counts: tuple[int, int, int] | None  # (answers, red flags, notes)

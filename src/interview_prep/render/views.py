@@ -9,7 +9,15 @@ from pathlib import Path
 
 from interview_prep import output
 from interview_prep.core.models import Company
-from interview_prep.core.results import CompanyList, FollowUpDone, Reflected, SettingsView, StatusChanged
+from interview_prep.core.results import (
+    CompanyList,
+    FollowUpDone,
+    InterviewFinished,
+    Reflected,
+    Saved,
+    SettingsView,
+    StatusChanged,
+)
 
 NO_COMPANIES = 'No companies yet. Start with: prep new acme --role "Staff Engineer"'
 
@@ -55,3 +63,23 @@ def followup_done(result: FollowUpDone) -> str:
 
 def review_saved(where: Path) -> str:
     return f"Saved the review to {where}."
+
+
+def saved(result: Saved) -> str:
+    if not result.added:
+        return f"Already saved as {result.kind} {result.number} in {result.where}; not stored twice."
+    return f"Saved {result.kind} {result.number} to {result.where}."
+
+
+def interview_finished(result: InterviewFinished) -> str:
+    if result.counts is None:
+        return f"Finished with nothing recorded, so no interview was kept. Next: prep ask {result.slug}"
+    answers, flags, notes = result.counts
+    counts = ", ".join(
+        _count(number, word) for number, word in ((answers, "answer"), (flags, "red flag"), (notes, "note"))
+    )
+    return f"Finished: {counts} in {result.where}. Next: prep review {result.slug}"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" + ("" if number == 1 else "s")
