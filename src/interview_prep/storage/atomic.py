@@ -203,12 +203,8 @@ def _acquire(lock_path: Path) -> Callable[[], None]:
         return lock.release
     import time
 
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(lock_path, flags, FILE_MODE)
+    fd = open_lock_file(lock_path)
     try:
-        _refuse_shared_lock_file(lock_path, fd)
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, FILE_MODE)
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while True:
             try:
@@ -221,6 +217,26 @@ def _acquire(lock_path: Path) -> Callable[[], None]:
     except BaseException:
         os.close(fd)
         raise
+    return unlocker(fd)
+
+
+def open_lock_file(lock_path: Path) -> int:
+    """Open (or create) a lock file, private; refuse one that is not prep's own before any chmod."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(lock_path, flags, FILE_MODE)
+    try:
+        _refuse_shared_lock_file(lock_path, fd)
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, FILE_MODE)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def unlocker(fd: int) -> Callable[[], None]:
+    """What releases a flock held on `fd` and closes it."""
+    import fcntl
 
     def release() -> None:
         try:

@@ -7,14 +7,12 @@ on `<company>/.ask-session`, so a session that is killed releases it at once.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from interview_prep.errors import PrepError
-from interview_prep.storage.atomic import write_error
+from interview_prep.storage.atomic import open_lock_file, unlocker, write_error
 from interview_prep.storage.home import FILE_MODE
 
 SESSION_LOCK = ".ask-session"
@@ -53,25 +51,10 @@ def _try_lock(path: Path) -> Callable[[], None]:
         except Timeout:
             raise BlockingIOError(str(path)) from None
         return lock.release
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    fd = open_lock_file(path)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:  # never chmod a file linked elsewhere
-            raise PrepError(
-                f"{path} is not a plain file of prep's own (a hard link or a special file?). "
-                "Delete it (it is safe to delete when no prep ask runs) and run this again."
-            )
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, FILE_MODE)
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BaseException:
         os.close(fd)
         raise
-
-    def release() -> None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        finally:
-            os.close(fd)
-
-    return release
+    return unlocker(fd)
