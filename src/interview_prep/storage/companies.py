@@ -6,7 +6,7 @@ import difflib
 import functools
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -289,7 +289,7 @@ def _quote(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9._-]+", name) else f'"{name}"'
 
 
-def update_company_file(home: Path, slug: str, edit: Any) -> None:
+def update_company_file(home: Path, slug: str, edit: Callable[[str, Path], str]) -> None:
     """Read-modify-write the company file under its lock; `edit(text, path) -> text`.
 
     A file prep cannot read is refused before the edit, and the new text is read
