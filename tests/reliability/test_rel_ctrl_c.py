@@ -181,6 +181,41 @@ def test_ctrl_c_while_editing_an_answer_keeps_the_edit(acme: Path) -> None:
     assert [a.text for a in answers] == ["Two meetings a day, sometimes three"]
 
 
+# prep ask: the red-flag menu and the note prompt --------------------------------------
+
+FLAG_WORDS = "Rude to the receptionist"
+
+
+@pytest.mark.parametrize("at", ["Severity?", "About whom?"])
+def test_ctrl_c_at_a_later_step_of_the_flag_menu_keeps_the_flag(acme: Path, at: str) -> None:
+    """The issue's own case: an own-words red flag, then Ctrl-C at the severity (or whom) picker."""
+    child = spawn(acme, "ask", "acme", "--with", "Dana:hiring-manager", "--with", "Lee:engineer")
+    child.expect_exact("Answer:")
+    child.send("/f\r")
+    child.send(FLAG_WORDS + "\r")
+    child.expect_exact("Severity?")
+    if at == "About whom?":
+        child.send("\r")
+        child.expect_exact("About whom?")
+    child.send(CTRL_C)
+    child.expect_exact("Answer:")  # the menu backs out; the interview goes on
+    child.send("/d\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    flags = _interview(acme).flags  # type: ignore[attr-defined]
+    assert [flag.text for flag in flags] == [FLAG_WORDS]
+
+
+def test_ctrl_c_in_a_half_typed_note_keeps_it(acme: Path) -> None:
+    child = _ask(acme)
+    child.send("/n\r")
+    child.expect_exact("Note:")
+    interrupt(child, "The office was silent")
+    notes = _interview(acme).notes  # type: ignore[attr-defined]
+    assert [note.text for note in notes] == ["The office was silent"]
+
+
 # prep review: the reflection ----------------------------------------------------------
 
 REFLECTION = [  # (prompt shown, keys that answer it, field, value saved)
