@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -35,3 +36,25 @@ def only_history_added(after: str, expected: str) -> bool:
     )
     end = r"<!-- prep:end history -->\n"
     return after.startswith(expected) and re.fullmatch(history + end, after[len(expected) :]) is not None
+
+
+def every_command() -> dict[str, list[str]]:
+    """Every command a user can run ("banks show", "list"...) and its argument names, from the built
+    Click tree: tables of commands that must cover them all are checked against this."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    context = root.context_class(root)
+    found: dict[str, list[str]] = {}
+
+    def walk(group: Any, prefix: tuple[str, ...]) -> None:
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
+            if hasattr(command, "list_commands"):
+                walk(command, (*prefix, name))
+            else:
+                arguments = [param.name for param in command.params if param.param_type_name == "argument"]
+                found[" ".join((*prefix, name))] = arguments
+
+    walk(root, ())
+    return found

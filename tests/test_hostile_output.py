@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import interview_files, prep
+from helpers import every_command, interview_files, prep
 from interview_prep.cli import app
 
 # The same hostile strings in the three spellings a file can hold them.
@@ -143,7 +143,23 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("people", ["people"], 0),
     ("people --json", ["people", "--json"], 0),
     ("people unknown", ["people", f"x{RAW_HOSTILE}"], 2),
+    ("plan", ["plan", "acme", "--with", f"x{RAW_HOSTILE}:engineer"], 0),
+    ("due", ["due", "acme", "recruiter-call", "2030-01-09"], 0),
+    ("where", ["where"], 0),
 ]
+# Commands left out above, and where their output is held to the same rule instead.
+ELSEWHERE = {
+    "ask": "the live screen: tests/reliability/test_rel_hostile.py",
+}
+
+
+def command_of(args: list[str]) -> str:
+    return " ".join(args[:2]) if args[0] in ("banks", "config") else args[0]
+
+
+def test_every_command_is_run_over_the_hostile_home() -> None:
+    tried = {command_of(args) for _, args, _ in COMMANDS}
+    assert set(every_command()) - tried - set(ELSEWHERE) == set(), "add a row to COMMANDS"
 
 
 def unsafe_characters(text: str) -> list[str]:

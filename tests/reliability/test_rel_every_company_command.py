@@ -10,16 +10,13 @@ naming the company found, and nothing in the home changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import relkit
-import typer.main
 
+from helpers import every_command
 from interview_prep import cli
-from interview_prep.cli import app
 from interview_prep.storage.slug import slugify
 
 # The arguments after the company that make each command do its real work (not print its help).
@@ -45,25 +42,8 @@ STOPPED_FOR_INPUT = 130
 MAKES_A_COMPANY = {"new"}
 
 
-def _commands(
-    group: Any, context: Any, prefix: tuple[str, ...] = ()
-) -> Iterator[tuple[tuple[str, ...], Any]]:
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        if hasattr(command, "list_commands"):
-            yield from _commands(command, context, (*prefix, name))
-        else:
-            yield (*prefix, name), command
-
-
 def commands_taking_a_company() -> set[str]:
-    root = typer.main.get_command(app)
-    context = root.context_class(root)
-    found = set()
-    for path, command in _commands(root, context):
-        arguments = [param.name for param in command.params if param.param_type_name == "argument"]
-        if arguments[:1] == ["company"]:
-            found.add(" ".join(path))
+    found = {name for name, arguments in every_command().items() if arguments[:1] == ["company"]}
     return found - MAKES_A_COMPANY
 
 
