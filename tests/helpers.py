@@ -41,11 +41,22 @@ def only_history_added(after: str, expected: str) -> bool:
 def every_command() -> dict[str, list[str]]:
     """Every command a user can run ("banks show", "list"...) and its argument names, from the built
     Click tree: tables of commands that must cover them all are checked against this."""
+    return {
+        name: [p.name for p in params if p.param_type_name == "argument"] for name, params in _tree().items()
+    }
+
+
+def commands_with_option(flag: str) -> set[str]:
+    """The commands that take `flag` (e.g. "--json")."""
+    return {name for name, params in _tree().items() if any(flag in getattr(p, "opts", ()) for p in params)}
+
+
+def _tree() -> dict[str, list[Any]]:
     import typer.main
 
     root = typer.main.get_command(app)
     context = root.context_class(root)
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[Any]] = {}
 
     def walk(group: Any, prefix: tuple[str, ...]) -> None:
         for name in group.list_commands(context):
@@ -53,8 +64,7 @@ def every_command() -> dict[str, list[str]]:
             if hasattr(command, "list_commands"):
                 walk(command, (*prefix, name))
             else:
-                arguments = [param.name for param in command.params if param.param_type_name == "argument"]
-                found[" ".join((*prefix, name))] = arguments
+                found[" ".join((*prefix, name))] = list(command.params)
 
     walk(root, ())
     return found

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from helpers import prep
+from helpers import commands_with_option, prep
 from review_fixture import build
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "json.md"
@@ -94,3 +94,12 @@ def test_json_escapes_every_control_character(full_home: Path) -> None:
     assert code == 0
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", out)
     assert json.loads(out)["companies"][0]["role"] == "a\x1bb\x9bc\x7fd"
+
+
+def test_every_command_with_json_is_in_the_table() -> None:
+    covered = {_command_of(args) for args in COMMANDS.values()}
+    assert commands_with_option("--json") - covered == set(), "add a row to COMMANDS (and docs/json.md)"
+
+
+def _command_of(args: list[str]) -> str:
+    return " ".join(args[:2]) if args[0] in ("banks", "config") else args[0]
