@@ -20,6 +20,7 @@ GROUND = {
     "interview_prep.exits",
     "interview_prep.yamlsafe",
     "interview_prep.jsonsafe",
+    "interview_prep.dates",
     "interview_prep.settings",
 }
 TOP = (
@@ -143,3 +144,18 @@ def test_no_function_is_over_60_lines() -> None:
                 if size > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(SRC)}:{node.lineno} {node.name} ({size} lines)")
     assert long == []
+
+
+# Where ISO dates may be parsed: the one date reader, and the parser of what the user types for
+# `prep schedule` (which checks the year of its result itself).
+DATE_PARSERS = {"dates.py", "core/when.py"}
+
+
+def test_every_date_is_read_through_the_one_date_reader() -> None:
+    """A date read with plain fromisoformat may hold year 9999 and crash the arithmetic done on it."""
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "fromisoformat(" in path.read_text(encoding="utf-8")
+    ]
+    assert set(found) <= DATE_PARSERS, "read dates with interview_prep.dates.moment / day"

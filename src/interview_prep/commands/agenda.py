@@ -6,11 +6,12 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interview_prep.commands.context import Context
+from interview_prep import dates
+from interview_prep.commands.context import Context, today
 from interview_prep.core import agenda as core
 from interview_prep.core.agenda import Agenda, DatedFollowUp
 from interview_prep.core.transcript import Interviewer, PanelMember, ScheduledRound
@@ -74,9 +75,11 @@ def schedule_round(
 def set_due(ctx: Context, name: str, item_id: str, day_text: str) -> tuple[str, DatedFollowUp]:
     company = store.resolve_company(ctx.home, name)
     try:
-        day = date.fromisoformat(day_text.strip())
+        day = dates.day(day_text.strip())
     except ValueError:
         raise PrepError(f"DATE {day_text!r} is not a date; write it as 2026-12-07.") from None
+    if problem := dates.check_typed(day, today(), f"DATE {day_text!r}"):
+        raise PrepError(f"{problem}.")
     followups = {item.id: item for item in company_followups(ctx, company.slug)}
     if item_id not in followups:
         known = ", ".join(followups) or "none yet (they appear after an interview)"
@@ -167,7 +170,7 @@ def _encode(items: Sequence[DatedFollowUp]) -> list[list[Any]]:
 def _decode(value: Any) -> list[DatedFollowUp] | None:
     try:
         return [
-            DatedFollowUp(str(i), str(t), date.fromisoformat(d) if d else None, str(s), bool(done))
+            DatedFollowUp(str(i), str(t), dates.day(d) if d else None, str(s), bool(done))
             for i, t, d, s, done in value
         ]
     except (TypeError, ValueError):

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interview_prep import dates
 from interview_prep.storage.home import resolve_home
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def today() -> date:
 
     fixed = os.environ.get("PREP_TODAY", "")
     try:
-        return date.fromisoformat(fixed) if fixed else date.today()
+        return dates.day(fixed) if fixed else date.today()
     except ValueError:
         return date.today()
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from interview_prep import dates
 from interview_prep.commands.agenda import company_followups
 from interview_prep.commands.context import Context
 from interview_prep.core.agenda import Timeline, TimelineEvent
@@ -55,7 +54,7 @@ def _order(event: TimelineEvent) -> tuple[str, str]:
 def _utc_key(stamp: str) -> str:
     """Date-times compare in UTC; a bare date sorts at the start of its day."""
     try:
-        moment = datetime.fromisoformat(stamp)
+        moment = dates.moment(stamp)
     except ValueError:
         return stamp
     if moment.tzinfo is None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from interview_prep import dates
 from interview_prep.core.followups import followups as review_followups
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import Interview, ScheduledRound
@@ -118,7 +119,7 @@ def _with_override(item: DatedFollowUp, overrides: Mapping[str, date]) -> DatedF
 
 def _day(stamp: str) -> date | None:
     try:
-        return datetime.fromisoformat(stamp).date()
+        return dates.moment(stamp).date()
     except ValueError:
         return None
 

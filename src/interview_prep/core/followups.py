@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from interview_prep import dates
 from interview_prep.core.transcript import Interview
 
 
@@ -49,6 +50,6 @@ def followups(interviews: Sequence[Interview], done: set[str]) -> list[FollowUp]
 
 def _plus_hours(stamp: str, hours: int) -> str:
     try:
-        return (datetime.fromisoformat(stamp) + timedelta(hours=hours)).isoformat(timespec="minutes")
-    except ValueError:
+        return (dates.moment(stamp) + timedelta(hours=hours)).isoformat(timespec="minutes")
+    except (ValueError, OverflowError):
         return ""

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from interview_prep import dates
+
 WEEKDAYS = {
     "mon": 0, "monday": 0,
     "tue": 1, "tues": 1, "tuesday": 1,
@@ -91,6 +93,17 @@ def zone_or_none(name: str) -> ZoneInfo | None:
 
 def parse_when(text: str, now: datetime, user_zone: str) -> Moment:
     """The moment `text` names, read relative to `now` (aware) in `user_zone`."""
+    try:
+        found = _parse(text, now, user_zone)
+    except OverflowError:  # "in 99999999 days", or year 9999 moved to another zone
+        raise WhenError(f"'{_quoted(text)}' is too far from today; {EXAMPLE}") from None
+    problem = dates.check_typed(found.at.date(), now.date(), f"'{_quoted(text)}'")
+    if problem:
+        raise WhenError(problem)
+    return found
+
+
+def _parse(text: str, now: datetime, user_zone: str) -> Moment:
     words = text.strip()
     if not words:
         raise WhenError(f"no date or time given; {EXAMPLE}")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from interview_prep import dates
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import (
     Answer,
@@ -89,13 +90,11 @@ def interviews_by_start(home: Path, slug: str) -> list[tuple[Path, Interview]]:
 
 
 def _utc_seconds(started: str) -> float:
-    from datetime import datetime
 
     try:
-        moment = datetime.fromisoformat(started)
-    except ValueError:
-        return float("-inf")
-    return moment.timestamp()  # a time without an offset is taken as this machine's local time
+        return dates.moment(started).timestamp()  # no offset: this machine's local time
+    except (ValueError, OverflowError):
+        return float("-inf")  # a time without an offset is taken as this machine's local time
 
 
 def latest_path(home: Path, slug: str) -> Path | None:

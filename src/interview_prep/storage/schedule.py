@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from interview_prep import dates
 from interview_prep.core.transcript import PanelMember, ScheduledRound
 from interview_prep.errors import PrepError
 from interview_prep.storage import records
@@ -60,7 +61,7 @@ def rounds_in(text: str, path: Path) -> list[ScheduledRound]:
 def _round(fields: dict[str, Any], path: Path) -> ScheduledRound:
     try:
         zone = str(fields.get("zone") or "UTC")
-        at = datetime.fromisoformat(str(fields["at"])).astimezone(ZoneInfo(zone))
+        at = dates.moment(str(fields["at"])).astimezone(ZoneInfo(zone))
         minutes = fields.get("minutes")
         panel = tuple(PanelMember(str(p["name"]), str(p["role"])) for p in fields.get("with") or [])
         return ScheduledRound(
@@ -72,7 +73,7 @@ def _round(fields: dict[str, Any], path: Path) -> ScheduledRound:
             label=str(fields.get("round") or ""),
             where=str(fields.get("where") or ""),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         what = f"id {fields.get('id')!r}" if "id" in fields else "a line"
         raise PrepError(
             f"{path}: the scheduled round with {what} has a field prep cannot read ({type(error).__name__}). "
@@ -100,7 +101,7 @@ def due_overrides_in(text: str, path: Path) -> dict[str, date]:
     overrides = {}
     for fields in records.read_records(text, records.DUE, path):
         try:
-            overrides[str(fields["id"])] = date.fromisoformat(str(fields["date"]))
+            overrides[str(fields["id"])] = dates.day(str(fields["date"]))
         except (KeyError, ValueError):
             raise PrepError(
                 f"{path}: a follow-up date line has a field prep cannot read. "
