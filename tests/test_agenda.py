@@ -215,6 +215,7 @@ def test_a_time_from_another_zone_is_shown_in_yours(prep_home: Path) -> None:
     assert "Fri 4 Dec 14:00" in said and "15:00 Europe/Berlin" in said
     item = json.loads(ok("agenda", "--json"))["items"][0]
     assert datetime.fromisoformat(item["when"]) == datetime(2026, 12, 4, 14, 0, tzinfo=ZoneInfo("UTC"))
+    assert "2026-12-04 14:00 Scheduled" in ok("log", "acme")  # the timeline agrees with the agenda
 
 
 def test_status_changes_are_kept_as_history(prep_home: Path) -> None:

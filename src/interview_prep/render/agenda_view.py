@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from interview_prep import dates
 from interview_prep.core.agenda import Agenda, DatedFollowUp, Timeline, short_date
 from interview_prep.core.people import Person
 from interview_prep.core.transcript import ScheduledRound
@@ -115,9 +116,21 @@ def timeline_text(found: Timeline, width: int = 80) -> str:
         return f"Nothing on {found.company.name}'s timeline yet."
     lines = [f"{found.company.name}: timeline"]
     for event in found.events:
-        stamp = event.when[:10] if len(event.when) == 10 else event.when[:16].replace("T", " ")
-        lines += fill(stamp, f"{event.text} [{event.source}]", width, 16)
+        lines += fill(_local_stamp(event.when), f"{event.text} [{event.source}]", width, 16)
     return "\n".join(lines)
+
+
+def _local_stamp(when: str) -> str:
+    """A date as is; a date-time with an offset in the user's own zone, like the agenda shows it."""
+    if len(when) == 10:
+        return when
+    try:
+        moment = dates.moment(when)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone()
+    except (ValueError, OverflowError):
+        return when[:16].replace("T", " ")
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def timeline_json(found: Timeline) -> dict[str, Any]:
