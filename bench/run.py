@@ -274,7 +274,7 @@ def scale(
             )
         )
     largest = max(options.sizes)
-    for key, argv in (("list", "list"), ("agenda", "agenda")):
+    for key, argv in (("list", "list"), ("agenda", "agenda"), ("stats", "stats")):
         label = f"`prep {argv}` ({largest:,} companies)"
         commands.append(timer.Command(f"{key}-{largest}", label, [py, script, argv], envs[largest]))
     print(f"Scale: {min(options.warmup, 1)} warm-up + {options.scale_runs} interleaved runs each")
@@ -296,7 +296,7 @@ def scale(
                     note=f"{memory:.0f} MiB",
                 )
             )
-        if c.key == f"agenda-{largest}":
+        if c.key in (f"agenda-{largest}", f"stats-{largest}"):
             ratio = c.median / found[f"list-{largest}"].median
             rows[-1].target, rows[-1].met = "≤ 2x `prep list`", ratio <= 2
             rows[-1].note += f"; {ratio:.2f}x `prep list`"

@@ -13,6 +13,7 @@ no fsync, no subprocess) makes 5,000 companies take seconds, not hours.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 from dataclasses import dataclass
@@ -171,6 +172,7 @@ def generate(home: Path, count: int, seed: int = 1, catalog: Catalog | None = No
         company_text = company_store.tick(company_text, company_path, "checklist", "q", asked)
         if index % 3 == 0:  # a third of the pipeline has a round on the calendar (prep agenda)
             company_text = _with_scheduled_round(company_text, company_path, start, index)
+        company_text = _with_status_history(company_text, company_path, company, index)
         size += _write(company_path, company_text)
         files += 1
         slugs.append(company.slug)
@@ -184,6 +186,19 @@ def _with_scheduled_round(text: str, path: Path, start: datetime, index: int) ->
     )
     fields = schedule.round_fields(scheduled)
     return records.with_record(text, path, records.SCHEDULE, fields, schedule.round_words(scheduled))
+
+
+def _with_status_history(text: str, path: Path, company: Company, index: int) -> str:
+    """The changes `prep status` would have dated on the way to the company's status (prep stats)."""
+    steps = STATUSES[: STATUSES.index(company.status) + 1]
+    days = random.Random(index)  # its own generator: the rest of the data stays as it was
+    at = datetime.fromisoformat(company.created)
+    for before, after in itertools.pairwise(steps):
+        at += timedelta(days=days.randrange(1, 15), hours=days.randrange(0, 9))
+        fields = {"at": at.isoformat(timespec="seconds"), "from": before, "to": after}
+        words = f"{at:%Y-%m-%d %H:%M}: {before} -> {after}"
+        text = records.with_record(text, path, records.HISTORY, fields, words)
+    return text
 
 
 def _company(rng: random.Random, index: int) -> Company:

@@ -146,6 +146,8 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("plan", ["plan", "acme", "--with", f"x{RAW_HOSTILE}:engineer"], 0),
     ("due", ["due", "acme", "recruiter-call", "2030-01-09"], 0),
     ("where", ["where"], 0),
+    ("stats", ["stats"], 0),
+    ("stats --json", ["stats", "--json"], 0),
 ]
 # Commands left out above, and where their output is held to the same rule instead.
 ELSEWHERE = {

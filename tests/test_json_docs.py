@@ -28,6 +28,7 @@ COMMANDS: dict[str, list[str]] = {
     "prep agenda --json": ["agenda", "--json", "--days", "3660"],
     "prep log COMPANY --json": ["log", "acme", "--json"],
     "prep people --json": ["people", "--json"],
+    "prep stats --json": ["stats", "--json"],
 }
 
 

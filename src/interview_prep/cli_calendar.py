@@ -235,3 +235,30 @@ def people(
         output.say("\n\n".join(agenda_view.person_text(person) for person in found))
     else:
         output.say(agenda_view.people_text(found))
+
+
+@app.command()
+def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """The search in numbers: stages, conversion, time in each stage, replies, rounds, follow-ups.
+
+    Worked out from each company's status history (`prep status` dates every
+    change), its rounds and its follow-ups (`prep done` dates each one).
+
+    Examples:
+
+    \b
+      prep stats
+      prep stats --json
+    """
+    from interview_prep.commands import agenda
+    from interview_prep.commands import stats as numbers
+
+    found = numbers.search_stats(context_of(ctx), agenda.now_here().date())
+    if as_json:
+        from interview_prep.render import json_views
+
+        output.print_json(json_views.search_stats(found))
+    else:
+        from interview_prep.render import stats_view
+
+        output.say(stats_view.stats_text(found))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from interview_prep.storage.atomic import read_text
 from interview_prep.storage.cache import SETTLED_NS, code_stamp
 
 AGENDA_CACHE = "agenda-followups.json"
-AGENDA_CACHE_FORMAT = 1
+AGENDA_CACHE_FORMAT = 2  # 2: each company also keeps its count of rounds held
 
 
 def user_zone() -> str:
@@ -106,10 +106,14 @@ class CompanyAgenda:
     status: str
     rounds: list[ScheduledRound]
     followups: list[DatedFollowUp]
+    held: int  # rounds held: interview files that are rounds (`prep stats`)
+    created: str = ""
+    history: tuple[dict[str, Any], ...] = ()  # status changes, read only for `prep stats`
+    done_on: Mapping[str, date] = field(default_factory=dict)  # when follow-ups were done (`prep stats`)
 
 
-def every_company(ctx: Context) -> list[CompanyAgenda]:
-    """Each company's rounds and follow-ups.
+def every_company(ctx: Context, for_stats: bool = False) -> list[CompanyAgenda]:
+    """Each company's rounds and follow-ups; `for_stats`: its status history and done dates instead of rounds.
 
     Follow-ups need the interviews read and scanned; they are kept in
     `<home>/.cache/` by the company's file stamp, like the review's rows (see
@@ -125,18 +129,27 @@ def every_company(ctx: Context) -> list[CompanyAgenda]:
         company = store.company_from_fields(frontmatter.parse(text, path).fields, slug, path)
         stamp = stamps.company_stamp(ctx.home, slug)
         entry = known.get(slug)
-        followups = _decode(entry["followups"]) if entry and stamp and entry.get("stamp") == stamp else None
-        if followups is None:
+        fresh = entry is not None and stamp is not None and entry.get("stamp") == stamp
+        followups = _decode(entry["followups"]) if fresh and entry else None
+        held = entry.get("held") if fresh and entry else None
+        if followups is None or not isinstance(held, int):
+            interviews = interview_store.load_interviews(ctx.home, slug)
+            held = sum(interview.is_round for interview in interviews)
             followups = core.dated_followups(
-                interview_store.load_interviews(ctx.home, slug),
-                store.done_followups(text, path),
-                schedule.due_overrides_in(text, path),
+                interviews, store.done_followups(text, path), schedule.due_overrides_in(text, path)
             )
         if stamp is not None and all(mtime < settled_before for _, _, mtime, _ in stamp):
-            kept[slug] = {"stamp": stamp, "followups": _encode(followups)}
-        result.append(
-            CompanyAgenda(company.name, slug, company.status, schedule.rounds_in(text, path), followups)
-        )
+            kept[slug] = {"stamp": stamp, "followups": _encode(followups), "held": held}
+        if for_stats:
+            history = tuple(schedule.history_in(text, path))
+            dated = CompanyAgenda(company.name, slug, company.status, [], followups, held, company.created)
+            found = replace(dated, history=history, done_on=schedule.done_dates_in(text, path))
+        else:
+            rounds = schedule.rounds_in(text, path)
+            found = CompanyAgenda(
+                company.name, slug, company.status, rounds, followups, held, company.created
+            )
+        result.append(found)
     if kept != known:
         cache.write_json(cache.cache_dir(ctx.home), AGENDA_CACHE, {"key": _cache_key(), "companies": kept})
     return result

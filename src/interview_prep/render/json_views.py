@@ -20,6 +20,7 @@ from interview_prep.core.heard import HeardCategory
 from interview_prep.core.models import Company
 from interview_prep.core.results import SettingsView
 from interview_prep.core.review import Review
+from interview_prep.core.stats import SearchStats
 from interview_prep.core.themes import Theme
 from interview_prep.core.transcript import Reflection
 
@@ -283,3 +284,45 @@ def heard_json(categories: Sequence[HeardCategory]) -> list[dict[str, str]]:
         for question in category.questions
         for heard in question.answers
     ]
+
+
+def search_stats(found: SearchStats) -> dict[str, Any]:
+    """`prep stats --json`: the numbers, with days as decimals (null when nothing was timed)."""
+    return {
+        "format": FORMAT,
+        "companies": found.companies,
+        "by_stage": [{"stage": stage, "companies": count} for stage, count in found.by_stage],
+        "funnel": [
+            {
+                "stage": step.stage,
+                "label": step.label,
+                "reached": step.reached,
+                "previous": step.previous,
+                "percent": _rounded(step.percent),
+            }
+            for step in found.funnel
+        ],
+        "stage_times": [
+            {
+                "stage": time.stage,
+                "stays": time.stays,
+                "median_days": _rounded(time.median_days),
+                "longest_days": _rounded(time.longest_days),
+                "open": time.open,
+            }
+            for time in found.stage_times
+        ],
+        "hearing_back": {
+            "applied": found.hearing_back.applied,
+            "heard": found.hearing_back.heard,
+            "waiting": found.hearing_back.waiting,
+            "percent": _rounded(found.hearing_back.percent),
+            "median_days": _rounded(found.hearing_back.median_days),
+        },
+        "rounds": asdict(found.rounds),
+        "followups": asdict(found.followups),
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)

@@ -435,17 +435,26 @@ def done_followups(text: str, path: Path) -> set[str]:
 
 
 def mark_followup_done(home: Path, slug: str, item_id: str, label: str) -> None:
-    """Tick a follow-up in the company file's follow-ups block (added on first use)."""
-    from interview_prep.storage import blocks
+    """Tick a follow-up in the company file's follow-ups block (added on first use), and date it."""
+    from datetime import datetime
+
+    from interview_prep.storage import blocks, records
 
     def edit(text: str, path: Path) -> str:
         inner = blocks.read_section(text, "followups", path)
         if inner is None:
             inner = "## Follow-ups done\n\n"
         if f"<!-- f:{item_id} -->" in inner:
-            return tick(text, path, "followups", "f", [item_id])
-        inner += f"- [x] {one_line(label)} <!-- f:{item_id} -->\n"
-        return blocks.replace_section(text, "followups", inner, path)
+            text = tick(text, path, "followups", "f", [item_id])
+        else:
+            inner += f"- [x] {one_line(label)} <!-- f:{item_id} -->\n"
+            text = blocks.replace_section(text, "followups", inner, path)
+        at = datetime.now().astimezone()  # when it was done: `prep stats` counts follow-ups done on time
+        fields = {"id": item_id, "at": at.isoformat(timespec="seconds")}
+        words = f"{item_id}: done {at:%Y-%m-%d %H:%M}"
+        return records.with_record(
+            text, path, records.DONE, fields, words, lambda old: old.get("id") == item_id
+        )
 
     update_company_file(home, slug, edit)
 

@@ -42,6 +42,7 @@ class Block:
 SCHEDULE = Block("schedule", "## Scheduled rounds", "round")
 HISTORY = Block("history", "## Status history", "status")
 DUE = Block("due", "## Follow-up dates", "due")
+DONE = Block("done", "## When follow-ups were done", "done")
 
 
 def read_records(text: str, block: Block, path: Path) -> list[dict[str, Any]]:

@@ -108,3 +108,17 @@ def due_overrides_in(text: str, path: Path) -> dict[str, date]:
                 "Fix its JSON or delete the line in the 'Follow-up dates' block."
             ) from None
     return overrides
+
+
+def done_dates_in(text: str, path: Path) -> dict[str, date]:
+    """When each follow-up was ticked with `prep done` (a box ticked by hand has no date)."""
+    found = {}
+    for fields in records.read_records(text, records.DONE, path):
+        try:
+            found[str(fields["id"])] = datetime.fromisoformat(str(fields["at"])).date()
+        except (KeyError, ValueError):
+            raise PrepError(
+                f"{path}: a line in the 'When follow-ups were done' block has a field prep cannot read. "
+                "Fix its JSON or delete the line."
+            ) from None
+    return found
