@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,23 +85,34 @@ def all_companies(ctx: Context, sort: str, problems: list[str] | None = None) ->
     """
     if sort not in compare.SORT_COLUMNS:
         raise PrepError(f"--sort {sort!r} is not a column. Use one of: {', '.join(compare.SORT_COLUMNS)}.")
+    from interview_prep.commands.review_pool import summarize_each
+
     cached = RowCache.open(ctx.home, ctx.user_banks)
-    summarize = _Summarizer(ctx)
     rows = []
+    stale = []
     for slug in store.company_slugs(ctx.home):
         # Stamped before reading: an edit made meanwhile changes the stamp, so no stale row is kept.
         stamp = stamps.company_stamp(ctx.home, slug)
         row = cached.get(slug, stamp)
         if row is None:
-            try:
-                row = summarize(slug)
-            except PrepError as error:
-                if problems is None:
-                    raise
-                problems.append(error.message)
-                continue
+            stale.append((slug, stamp))
+        else:
+            rows.append(row)
+    summarize = _Summarizer(ctx)
+    if stale:
+        # Loaded before any worker is forked, so each starts with them; a broken bank or config
+        # is left for each company to report, as without workers.
+        with contextlib.suppress(PrepError):
+            summarize.prepare()
+    outcomes = summarize_each(summarize, [slug for slug, _ in stale])
+    for (slug, stamp), (row, error) in zip(stale, outcomes, strict=True):
+        if error is not None:
+            if problems is None:
+                raise error
+            problems.append(error.message)
+        elif row is not None:
             cached.put(slug, stamp, row)
-        rows.append(row)
+            rows.append(row)
     cached.save()
     return compare.sort_rows(rows, sort)
 
@@ -112,16 +124,20 @@ class _Summarizer:
         self._ctx = ctx
         self._matcher: PhraseMatcher | None = None
 
+    def prepare(self) -> PhraseMatcher:
+        if self._matcher is None:
+            self._matcher = PhraseMatcher(self._ctx.catalog(), self._ctx.settings().dealbreakers)
+        return self._matcher
+
     def __call__(self, slug: str) -> compare.CompanyRow:
         ctx = self._ctx
         catalog, settings = ctx.catalog(), ctx.settings()
-        if self._matcher is None:
-            self._matcher = PhraseMatcher(catalog, settings.dealbreakers)
+        matcher = self.prepare()
         company = store.read_company(ctx.home, slug)
         path = store.company_file(ctx.home, slug)
         done = store.done_followups(read_text(path), path)  # the checklist is not needed here
         found = interview_store.load_interviews(ctx.home, slug)
-        return compare.summarize(company, found, catalog, settings.thresholds, self._matcher, done)
+        return compare.summarize(company, found, catalog, settings.thresholds, matcher, done)
 
 
 def needs_reflection(ctx: Context, name: str) -> Interview | None:

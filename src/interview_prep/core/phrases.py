@@ -60,17 +60,18 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _key(fragment: str) -> str:
-    """The rarest-looking run of letters or digits: an answer without it cannot match.
+def _keys(fragment: str) -> tuple[str, str]:
+    """The two rarest-looking runs of letters or digits: an answer without both cannot match.
 
-    The longest word that is not an everyday one, so that few answers pass the
-    cheap substring test ("pay your own visa" is keyed on "visa", not "your").
+    The longest words that are not everyday ones, so that few answers pass the
+    cheap substring tests ("pay your own visa" is keyed on "visa", then "own").
+    A fragment of one run gives it twice.
     """
-    runs = _KEY_RUN.findall(fragment.replace("*", " "))
+    runs = _KEY_RUN.findall(fragment.replace("*", " ").replace("’", "'"))
     if not runs:
-        return fragment
-    rarest: str = min(runs, key=lambda run: (run in _EVERYDAY, -len(run)))
-    return rarest
+        return fragment, fragment
+    ranked = sorted(set(runs), key=lambda run: (run in _EVERYDAY, -len(run), run))
+    return ranked[0], ranked[1] if len(ranked) > 1 else ranked[0]
 
 
 _EVERYDAY: Final = _words(
@@ -103,14 +104,16 @@ class PhraseMatcher:
         # Index each fragment by the start of its key word, so an answer only tries the few
         # fragments whose key word it contains (a loop over all of them, or one big regex
         # alternation, dominated `prep review` over 1,000 companies).
-        self._by_prefix: dict[str, list[tuple[str, str]]] = {}
-        self._always: list[tuple[str, str]] = []
+        # Each entry also carries a second run of the fragment (its key again if it has one run):
+        # every run of a fragment is in any text it matches, so two `in` tests rule out most.
+        self._by_prefix: dict[str, list[tuple[str, str, str]]] = {}
+        self._always: list[tuple[str, str, str]] = []
         for fragment in sorted(self._owners, key=len, reverse=True):
-            key = _key(fragment)
+            key, second = _keys(fragment)
             if len(key) < _PREFIX:
-                self._always.append((key, fragment))
+                self._always.append((key, second, fragment))
             else:
-                self._by_prefix.setdefault(key[:_PREFIX], []).append((key, fragment))
+                self._by_prefix.setdefault(key[:_PREFIX], []).append((key, second, fragment))
 
     def find(self, text: str) -> list[Hit]:
         """Each distinct signal or dealbreaker meant in `text`, with where its words are."""
@@ -120,10 +123,12 @@ class PhraseMatcher:
         candidates = [
             fragment
             for prefix in set(_WORD_PREFIX.findall(lowered))
-            for key, fragment in by_prefix.get(prefix, ())
-            if key in lowered
+            for key, second, fragment in by_prefix.get(prefix, ())
+            if key in lowered and second in lowered
         ]
-        candidates += [fragment for key, fragment in self._always if key in lowered]
+        candidates += [
+            fragment for key, second, fragment in self._always if key in lowered and second in lowered
+        ]
         hits: list[Hit] = []
         seen: set[str] = set()
         for fragment in sorted(candidates, key=len, reverse=True):
