@@ -215,3 +215,41 @@ def test_users_own_signals_work_the_same_way(prep_home: Path) -> None:
     storms = [f for f in json.loads(out)["flags"] if f["text"] == "Storms"]
     assert [(f["kind"], f["severity"]) for f in storms] == [("signal", "medium")]
     assert "stormy" in storms[0]["evidence"]
+
+
+# --- the index that picks which fragments to try
+
+
+def _every_fragment_tried(matcher: PhraseMatcher) -> PhraseMatcher:
+    """The same matcher with its index emptied: every fragment tried on every answer (the reference)."""
+    matcher._by_prefix = {}
+    matcher._always = [("", "", fragment) for fragment in sorted(matcher._owners, key=len, reverse=True)]
+    return matcher
+
+
+def _texts_with_every_fragment(catalog: Catalog) -> list[str]:
+    """Each fragment said plainly, hyphenated, capitalised, with curly apostrophes and * filled in."""
+    texts = [item["text"] for item in CORPUS]
+    for signal in catalog.signals.values():
+        for fragment in signal.match:
+            said = fragment.replace("*", "ing")
+            texts += [
+                f"Honestly, {said} here.",
+                f"{said.upper()}!",
+                said.replace(" ", "-").replace("'", "’"),
+                f"we {said.replace(' ', '  ')}, said Lee",
+            ]
+    return texts
+
+
+def test_the_index_finds_exactly_what_trying_every_fragment_finds() -> None:
+    catalog = load_catalog()
+    dealbreakers = ["on-call every other week", "pay your own visa", "9 to 5"]
+    indexed = PhraseMatcher(catalog, dealbreakers)
+    everything = _every_fragment_tried(PhraseMatcher(catalog, dealbreakers))
+    texts = _texts_with_every_fragment(catalog)
+    hits = 0
+    for text in texts:
+        assert indexed.find(text) == everything.find(text), text
+        hits += bool(indexed.find(text))
+    assert hits > len(texts) // 2, "most texts say a fragment: the comparison is not vacuous"

@@ -131,7 +131,8 @@ class PhraseMatcher:
         ]
         hits: list[Hit] = []
         seen: set[str] = set()
-        for fragment in sorted(candidates, key=len, reverse=True):
+        # Longest first, then A-Z: which fragment a flag quotes must not depend on set order.
+        for fragment in sorted(candidates, key=lambda fragment: (-len(fragment), fragment)):
             owners = [owner for owner in self._owners[fragment] if owner.label not in seen]
             for match in self._patterns[fragment].finditer(lowered) if owners else ():
                 if _denied(lowered, match.start(), match.end()):
