@@ -31,6 +31,7 @@ TOP = (
     "interview_prep.cli_calendar",
     "interview_prep.cli_banks",
     "interview_prep.lazy_commands",
+    "interview_prep.entry",
     "interview_prep.__main__",
 )
 COMMANDS = ("interview_prep.commands",)

@@ -51,3 +51,110 @@ def statuses(incomplete: str) -> list[str]:
     from interview_prep.core.models import STATUSES
 
     return [status for status in STATUSES if status.startswith(incomplete.lower())]
+
+
+# The fast path ---------------------------------------------------------------------------
+#
+# A Tab press through Typer builds the whole app first (~1.15x a hello-world Typer start-up).
+# Most presses complete a company, a question id or a status in a plain position, and those
+# are answered here without importing Typer; anything else (an option, a command name, a
+# shell other than bash / zsh / fish) is left to Typer. tests/test_completion.py checks this
+# table against the app's own arguments and the answers against Typer's for a table of cases.
+
+POSITIONAL: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("status",): ("companies", "statuses"),
+    ("open",): ("companies",),
+    ("ask",): ("companies",),
+    ("answer",): ("companies", "question_ids"),
+    ("flag",): ("companies",),
+    ("note",): ("companies",),
+    ("plan",): ("companies",),
+    ("review",): ("companies",),
+    ("reflect",): ("companies",),
+    ("done",): ("companies",),
+    ("schedule",): ("companies",),
+    ("due",): ("companies",),
+    ("calendar",): ("companies",),
+    ("log",): ("companies",),
+    ("banks", "show"): ("question_ids",),
+}
+_SHELLS = ("bash", "zsh", "fish")
+
+
+def fast_answer(environ: dict[str, str] | Any, prog_name: str) -> str | None:
+    """What Typer would print for this Tab press, when it is one answered here; else None."""
+    instruction = environ.get(f"_{prog_name}_COMPLETE".replace("-", "_").upper())
+    if not instruction:
+        return None
+    action, _, shell = instruction.partition("_")
+    if action != "complete" or shell not in _SHELLS:
+        return None
+    if shell == "fish" and environ.get("_TYPER_COMPLETE_FISH_ACTION", "") != "get-args":
+        return None
+    try:
+        args, incomplete = _words(environ, shell)
+    except (KeyError, ValueError):
+        return None
+    values = _complete(args, incomplete)
+    if values is None:
+        return None
+    if shell == "zsh":
+        if not values:
+            return "_files"
+        return "_arguments '*: :((" + "\n".join(f'"{_zsh_escape(v)}"' for v in values) + "))'"
+    return "\n".join(values)
+
+
+def _complete(args: list[str], incomplete: str) -> list[str] | None:
+    if incomplete.startswith("-") or any(word.startswith("-") for word in args):
+        return None  # options (--home changes the data home) take Typer's path
+    for size in (2, 1):
+        command = tuple(args[:size])
+        completers = POSITIONAL.get(command)
+        if completers is not None:
+            position = len(args) - size
+            if position >= len(completers):
+                return None
+            name = completers[position]
+            if name == "statuses":
+                return statuses(incomplete)
+            return companies(None, incomplete) if name == "companies" else question_ids(None, incomplete)
+    return None
+
+
+def _words(environ: Any, shell: str) -> tuple[list[str], str]:
+    """The words before the one being completed, and that one, as Typer's shell classes read them."""
+    if shell == "bash":
+        words = split_words(environ["COMP_WORDS"])
+        at = int(environ["COMP_CWORD"])
+        return words[1:at], words[at] if at < len(words) else ""
+    line = environ.get("_TYPER_COMPLETE_ARGS", "")
+    words = split_words(line)[1:]
+    if words and not line.endswith(" "):
+        return words[:-1], words[-1]
+    return words, ""
+
+
+def split_words(line: str) -> list[str]:
+    """Shell words, keeping a word whose quote is still open (the user is typing it)."""
+    import shlex
+
+    lexer = shlex.shlex(line, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    words: list[str] = []
+    try:
+        words.extend(lexer)
+    except ValueError:  # an open quote or a trailing backslash at the end of the line
+        words.append(lexer.token)
+    return words
+
+
+def _zsh_escape(value: str) -> str:
+    return (
+        value.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
