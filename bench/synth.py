@@ -320,3 +320,40 @@ def _write(path: Path, text: str) -> int:
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     return len(data)
+
+
+def big_interview(home: Path, mebibytes: float, catalog: Catalog | None = None) -> tuple[str, int]:
+    """One company whose last interview holds `mebibytes` MiB of ordinary answers; (slug, bytes).
+
+    For peak memory: a round typed for days, answers to the checklist's questions going round
+    a panel of three, in the exact on-disk format (docs/format.md), the last round finished.
+    """
+    catalog = catalog or load_catalog(None)
+    made = generate(home, 1, seed=3, catalog=catalog)
+    slug = made.slugs[0]
+    company = company_store.read_company(home, slug)
+    rng = random.Random(5)
+    questions = [q for q in catalog.questions.values() if not q.for_everyone][:60]
+    people = [
+        Interviewer("Dana", "hiring-manager"),
+        Interviewer("Lee", "engineer"),
+        Interviewer("Sam", "engineer"),
+    ]
+    started = datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc)
+    stamp = started.isoformat(timespec="seconds")
+    interview_id = f"{stamp[:10]}-1000-marathon"
+    path = home / slug / interview_store.INTERVIEWS / f"{interview_id}.md"
+    parts = [interview_store.render_new(company, interview_id, "marathon", people, stamp)]
+    size, number = len(parts[0]), 0
+    while size < mebibytes * 2**20:
+        number += 1
+        question, person = questions[number % len(questions)], people[number % len(people)]
+        rendered = question.render(company.name, person.name)
+        at = (started + timedelta(seconds=number)).isoformat(timespec="seconds")
+        meta = {"n": number, "q": question.id, "who": person.name, "at": at, "question": rendered}
+        entry = f"\n{answer_heading(rendered, person.name)}\n" + blocks.format_entry(
+            "answer", meta, _answer(rng, question.id)
+        )
+        parts.append(entry)
+        size += len(entry)
+    return slug, _write(path, "".join(parts))

@@ -77,3 +77,33 @@ def test_hand_written_yaml_front_matter_is_read_safely() -> None:
         frontmatter.parse(text, P)
     plain = frontmatter.parse("---\nname: Acme\nok: no\n---\n", P)
     assert plain.fields == {"name": "Acme", "ok": False}
+
+
+def _outcome(text: str, first_line: int, start: int) -> object:
+    try:
+        return [(e.kind, e.meta, e.text, e.line) for e in blocks.parse_entries(text, P, first_line, start)]
+    except PrepError as error:
+        return error.message
+
+
+_PIECES = st.sampled_from(
+    [
+        blocks.format_entry("answer", {"n": 1, "q": "love"}, "first"),
+        blocks.format_entry("note", {"n": 2}, "a note\n<!-- prep:end 2 -->"),
+        blocks.format_entry("answer", {"n": 3}, "with\r\nbreaks"),
+        "<!-- prep:end 7 -->\n",
+        '<!-- prep:answer {"n": 1} -->\n',
+        "user prose\n",
+        "\n",
+        "---\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=6), st.lists(_PIECES, max_size=6), st.integers(1, 40))
+def test_reading_from_an_offset_is_reading_the_slice(head: list[str], body: list[str], first: int) -> None:
+    """A body read in place (no copy) gives the same entries, line numbers and errors as its copy."""
+    before, after = "".join(head), "".join(body)
+    text = before + after
+    assert _outcome(text, first, len(before)) == _outcome(after, first, 0)

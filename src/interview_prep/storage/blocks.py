@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,19 +142,29 @@ def _begin_line(kind: str, meta: dict[str, Any]) -> str:
     return f"<!-- prep:{kind} {payload} -->"
 
 
-def parse_entries(text: str, path: Path, first_line: int = 1) -> list[Entry]:
-    """Every entry in `text` (a file body starting at line `first_line`).
+def parse_entries(text: str, path: Path, first_line: int = 1, start: int = 0) -> list[Entry]:
+    """Every entry in `text[start:]` (a file body starting at line `first_line`)."""
+    return list(iter_entries(text, path, first_line, start))
+
+
+def iter_entries(text: str, path: Path, first_line: int = 1, start: int = 0) -> Iterator[Entry]:
+    """Each entry of `text[start:]` (a file body starting at line `first_line`), as it is read.
 
     One regex pass finds the marker lines (in C), so the work in Python
-    follows the number of entries, not of lines.
+    follows the number of entries, not of lines. The body is never copied
+    when the line before it ends at `start` (a file after its front matter),
+    and an entry's fields can be dropped as soon as it is used: a 50 MB
+    interview is read in about twice its size.
     """
-    text = "\n" + text  # every line, the first included, now follows a newline
-    entries: list[Entry] = []
+    if start > 0 and text[start - 1] == "\n":
+        at = start - 1  # that newline stands before the body's first line, as the scan needs
+    else:
+        text, at = "\n" + text[start:], 0  # every line, the first included, now follows a newline
     open_entry: Entry | None = None
     body_start = 0
     numbers_seen: dict[int, int] = {}
-    line, counted = first_line - 1, 0
-    for marker in _MARKER_LINE.finditer(text):
+    line, counted = first_line - 1, at
+    for marker in _MARKER_LINE.finditer(text, at):
         line += text.count("\n", counted, marker.start() + 1)
         counted = marker.start() + 1
         kind, payload, end_number = marker.groups()
@@ -176,7 +187,7 @@ def parse_entries(text: str, path: Path, first_line: int = 1) -> list[Entry]:
             open_entry.text = unescape_text(text[body_start : max(body_start, marker.start())])
             if EXACT_TEXT in open_entry.meta:
                 open_entry.text = _exact(open_entry)
-            entries.append(open_entry)
+            yield open_entry
             open_entry = None
         else:
             raise _broken(
@@ -190,7 +201,6 @@ def parse_entries(text: str, path: Path, first_line: int = 1) -> list[Entry]:
             open_entry.line,
             f"entry {open_entry.number} has no '<!-- prep:end {open_entry.number} -->' line",
         )
-    return entries
 
 
 def replace_entry(text: str, number: int, meta: dict[str, Any], new_text: str, kind: str) -> str:

@@ -160,9 +160,9 @@ def load_interview(path: Path) -> Interview:
         finished=fields.get("finished") is True,
         kind="notes" if fields.get("kind") == "notes" else "round",
     )
-    body = text[header.body_start :]
-    for entry in blocks.parse_entries(body, path, first_line=header.fence_line + 1):
-        _add_entry(interview, entry)
+    shared: dict[str, str] = {}  # one copy of each repeated field (question texts, names, ids)
+    for entry in blocks.iter_entries(text, path, header.fence_line + 1, header.body_start):
+        _add_entry(interview, entry, shared)
     return interview
 
 
@@ -178,17 +178,18 @@ def _interviewers(value: Any, path: Path) -> list[Interviewer]:
     return people
 
 
-def _add_entry(interview: Interview, entry: blocks.Entry) -> None:
+def _add_entry(interview: Interview, entry: blocks.Entry, shared: dict[str, str]) -> None:
     meta, n = entry.meta, entry.number
     if entry.kind == "answer":
+        question_id, who, asked = (str(meta.get(key, "")) for key in ("q", "who", "question"))
         interview.answers.append(
             Answer(
                 n,
-                str(meta.get("q", "")),
-                str(meta.get("who", "")),
+                shared.setdefault(question_id, question_id),
+                shared.setdefault(who, who),
                 entry.text,
                 str(meta.get("at", "")),
-                str(meta.get("question", "")),
+                shared.setdefault(asked, asked),
                 meta.get("cut") is True,
             )
         )
@@ -246,7 +247,8 @@ def check_text(text: str, path: Path) -> None:
     """PrepError unless prep can read `text` as an interview: front matter, interviewers, entries."""
     header = frontmatter.parse(text, path)
     _interviewers(header.fields.get("interviewers"), path)
-    blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
+    for _entry in blocks.iter_entries(text, path, header.fence_line + 1, header.body_start):
+        pass
 
 
 def raw_entries(path: Path) -> list[blocks.Entry]:
@@ -256,7 +258,7 @@ def raw_entries(path: Path) -> list[blocks.Entry]:
 
 def _parse_entries(text: str, path: Path) -> list[blocks.Entry]:
     header = frontmatter.parse(text, path)
-    return blocks.parse_entries(text[header.body_start :], path, header.fence_line + 1)
+    return blocks.parse_entries(text, path, header.fence_line + 1, header.body_start)
 
 
 def _appended(
@@ -385,7 +387,7 @@ def update_reflection(path: Path, given: dict[str, Any], at: str) -> list[Change
         existing = next((entry for entry in entries if entry.kind == "reflection"), None)
         current = Interview("", "", "", "", [])
         if existing is not None:
-            _add_entry(current, existing)
+            _add_entry(current, existing, {})
         before = current.reflection or Reflection()
         result = before.merged(given, at)
         return _with_reflection(old, path, entries, result)
