@@ -24,7 +24,7 @@ from interview_prep.core.transcript import Answer, Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
 from interview_prep.render import ask_screen, views
 from interview_prep.storage import companies as company_store
-from interview_prep.storage import entries, interviews
+from interview_prep.storage import entries, interview_memo, interviews
 from interview_prep.storage.session import hold_session
 
 
@@ -76,7 +76,7 @@ class Session:
     mine: list[tuple[int, str, str]] = field(default_factory=list)
 
     def current(self) -> Interview:
-        return interviews.load_interview(self.path)
+        return interview_memo.load_unchanged(self.path)  # read again only when the file changed
 
     def upcoming(self) -> tuple[list[Step], dict[str, int]]:
         """The steps still to ask (only what fits, with --minutes) and how many each person was asked."""
