@@ -23,7 +23,7 @@ from pathlib import Path
 from interview_prep.core.transcript import Interviewer
 from interview_prep.storage import companies, entries, interviews
 
-FSYNC_PROBE = '''\
+FSYNC_PROBE = """\
 import atexit, os, time
 _real, _spent = os.fsync, [0.0, 0]
 def _timed(fd):
@@ -38,7 +38,7 @@ def _report():
     with open(os.environ["PREP_BENCH_FSYNC"], "a") as out:
         out.write(f"{_spent[0]} {_spent[1]}\\n")
 atexit.register(_report)
-'''
+"""
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,13 @@ def prepared_interview(home: Path, slug: str, before: int) -> Path:
 
 
 def typing_latency(
-    argv: list[str], env: Mapping[str, str], work: Path, path: Path, before: int, answers: int, timeout: float = 60
+    argv: list[str],
+    env: Mapping[str, str],
+    work: Path,
+    path: Path,
+    before: int,
+    answers: int,
+    timeout: float = 60,
 ) -> Typing:
     """Resume the prepared interview at `path` (`argv`: `prep ask SLUG --resume`); time `answers` answers."""
     import pexpect
