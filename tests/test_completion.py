@@ -136,7 +136,15 @@ def _typer_says(env: dict[str, str]) -> str:
     return result.stdout
 
 
+# Every command of the table at every position it completes, with nothing typed yet and with a letter.
+EVERY_POSITION = [
+    f"prep {' '.join(command)} {'acme-inc ' * position}{typed}"
+    for command, completers in completion.POSITIONAL.items()
+    for position in range(len(completers))
+    for typed in ("", "a", "o")
+]
 FAST = [
+    *EVERY_POSITION,
     "prep ask a",
     "prep ask ",
     "prep review g",
@@ -166,6 +174,10 @@ LEFT_TO_TYPER = [
     "prep banks check ",
     "prep people ",
     "prep unknown a",
+    *(
+        f"prep {' '.join(command)} {'acme-inc ' * len(completers)}"
+        for command, completers in completion.POSITIONAL.items()
+    ),
 ]
 
 

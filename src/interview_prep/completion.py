@@ -108,9 +108,9 @@ def fast_answer(environ: dict[str, str] | Any, prog_name: str) -> str | None:
 def _complete(args: list[str], incomplete: str) -> list[str] | None:
     if incomplete.startswith("-") or any(word.startswith("-") for word in args):
         return None  # options (--home changes the data home) take Typer's path
-    for size in (2, 1):
+    for size in (2, 1):  # `banks show ...` before `status ...`
         command = tuple(args[:size])
-        completers = POSITIONAL.get(command)
+        completers = POSITIONAL.get(command) if len(args) >= size else None
         if completers is not None:
             position = len(args) - size
             if position >= len(completers):
