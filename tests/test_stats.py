@@ -210,6 +210,7 @@ def test_done_dates_a_follow_up_and_stats_counts_it(prep_home: Path) -> None:
     "line",
     [
         '- broken <!-- prep:status {"at": "yesterday", "from": "applied", "to": "screening"} -->',
+        '- broken <!-- prep:status {"at": "9999-12-31T23:59:00+00:00", "from": "applied", "to": "offer"} -->',
         '- broken <!-- prep:status {"at": "2026-11-01T10:00:00+00:00", "to": "screening"} -->',
         "- broken <!-- prep:status {not json} -->",
     ],

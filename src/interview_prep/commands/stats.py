@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from interview_prep import dates
 from interview_prep.commands.agenda import every_company
 from interview_prep.commands.context import Context
 from interview_prep.core import stats as core
@@ -32,7 +33,7 @@ def search_stats(ctx: Context, today: date) -> core.SearchStats:
 def _moment(value: Any) -> datetime | None:
     """An ISO date-time as stored; one without a UTC offset is read in the local zone."""
     try:
-        moment = datetime.fromisoformat(str(value)) if value else None
+        moment = dates.moment(str(value)) if value else None
     except ValueError:
         return None
     return moment if moment is None or moment.tzinfo else moment.astimezone()

@@ -115,7 +115,7 @@ def done_dates_in(text: str, path: Path) -> dict[str, date]:
     found = {}
     for fields in records.read_records(text, records.DONE, path):
         try:
-            found[str(fields["id"])] = datetime.fromisoformat(str(fields["at"])).date()
+            found[str(fields["id"])] = dates.moment(str(fields["at"])).date()
         except (KeyError, ValueError):
             raise PrepError(
                 f"{path}: a line in the 'When follow-ups were done' block has a field prep cannot read. "
