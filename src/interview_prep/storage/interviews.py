@@ -181,7 +181,11 @@ def _interviewers(value: Any, path: Path) -> list[Interviewer]:
 def _add_entry(interview: Interview, entry: blocks.Entry, shared: dict[str, str]) -> None:
     meta, n = entry.meta, entry.number
     if entry.kind == "answer":
-        question_id, who, asked = (str(meta.get(key, "")) for key in ("q", "who", "question"))
+        question_id, who, asked = (
+            str(meta.get("q", "")),
+            str(meta.get("who", "")),
+            str(meta.get("question", "")),
+        )
         interview.answers.append(
             Answer(
                 n,
