@@ -48,6 +48,8 @@ READERS = [
     ("review",),
     ("people",),
     ("plan", "acme", "--with", "Dana:engineer"),
+    ("stats",),
+    ("stats", "--json"),
 ]
 
 
@@ -98,6 +100,7 @@ def _home_with_every_dated_record(home: Path) -> Path:
         ("status", "acme", "screening"),
         ("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen"),
         ("due", "acme", "recruiter-call", "2030-01-09"),
+        ("done", "acme", "recruiter-call"),
     ):
         outcome = relkit.invoke(*args)
         assert outcome.code == 0, (args, outcome.stderr)
@@ -121,6 +124,7 @@ PLACES = {  # where a date is kept: (file, what to change)
     "a scheduled round": ("company.md", "round", "at"),
     "a status change": ("company.md", "status", "at"),
     "a due date": ("company.md", "due", "date"),
+    "a follow-up done": ("company.md", "done", "at"),
     "an interview's start": ("interview", "started", ""),
 }
 
