@@ -14,6 +14,7 @@ so nothing can be swapped in between).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -38,7 +39,7 @@ _KINDS = (
 )
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytearray:
     """The bytes of a regular file that is not a symbolic link; one clear PrepError for anything else.
 
     `limit`: read at most this many bytes (callers that cap a file's size pass limit + 1).
@@ -51,14 +52,21 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise not_regular(path, info.st_mode)
-        chunks, size = [], 0
-        while limit is None or size < limit:
-            chunk = os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit - size))
+        # Read into one buffer of the file's size: a 50 MB interview then takes 50 MB here,
+        # not its chunks and their joined copy at once (the decoded text needs as much again).
+        expected = info.st_size if limit is None else min(info.st_size, limit)
+        data = bytearray(expected)
+        with memoryview(data) as view, io.FileIO(fd, closefd=False) as handle:
+            got = 0
+            while got < expected and (count := handle.readinto(view[got:])):
+                got += count
+        del data[got:]  # it shrank since fstat
+        while limit is None or len(data) < limit:  # or grew: the rest, as it comes
+            chunk = os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit - len(data)))
             if not chunk:
                 break
-            chunks.append(chunk)
-            size += len(chunk)
-        return b"".join(chunks)
+            data += chunk
+        return data
     except OSError as error:
         raise PrepError(
             f"Could not read {path}: {error.strerror}. Check the file is readable.", EXIT_FAILURE
