@@ -64,7 +64,7 @@ def row(name: str) -> CompanyRow:
     return CompanyRow(name, name, "applied", 0, 0, 0, 0, None, False, None, False, None, 0, 0)
 
 
-def test_rows_come_back_in_order_from_more_than_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rows_come_back_in_order_from_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(review_pool, "usable_cores", lambda: 2)
 
     def summarize(slug: str) -> CompanyRow:
@@ -83,7 +83,8 @@ def test_rows_come_back_in_order_from_more_than_one_process(monkeypatch: pytest.
         else:
             assert error is None and found is not None and found.name.startswith(f"{slug}@")
             pids.add(found.name.split("@")[1])
-    assert len(pids) >= 2 and str(os.getpid()) not in pids, "computed by the workers, not here"
+    # Which worker takes which chunk is up to the machine's load: only "not here" is certain.
+    assert pids and str(os.getpid()) not in pids, "computed by the workers, not here"
 
 
 def test_few_stale_rows_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
