@@ -45,6 +45,7 @@ COMMANDS = [  # (arguments, exit code)
     (["calendar", SLUG], 0),
     (["log", SLUG], 0),
     (["people"], 0),
+    (["stats"], 0),
     (["where"], 0),
     (["open", SLUG], 2),  # no editor set: one line that must still print
     (["new", SLUG, "--no-input"], 2),  # already exists: the line names the company
