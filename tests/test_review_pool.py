@@ -92,3 +92,14 @@ def test_few_stale_rows_stay_in_this_process(monkeypatch: pytest.MonkeyPatch) ->
     slugs = [f"c{i}" for i in range(review_pool.POOL_FROM - 1)]
     outcomes = review_pool.summarize_each(lambda slug: row(f"{slug}@{os.getpid()}"), slugs)
     assert {found.name.split("@")[1] for found, _ in outcomes if found} == {str(os.getpid())}
+
+
+def test_ctrl_c_is_left_to_the_main_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers ignore SIGINT: the main process stops with its one line and the pool stops them,
+    so a Ctrl-C during a long review prints no worker tracebacks."""
+    import signal
+
+    monkeypatch.setattr(review_pool, "usable_cores", lambda: 2)
+    slugs = [f"c{i}" for i in range(review_pool.POOL_FROM)]
+    found = review_pool.summarize_each(lambda slug: row(str(signal.getsignal(signal.SIGINT))), slugs)
+    assert {outcome.name for outcome, _ in found if outcome} == {str(signal.SIG_IGN)}

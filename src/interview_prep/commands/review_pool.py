@@ -54,11 +54,19 @@ def summarize_each(summarize: Callable[[str], CompanyRow], slugs: Sequence[str])
     global _job
     _job = summarize
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_on_ctrl_c) as pool:
             for row, error in pool.imap(_in_worker, slugs, chunksize=CHUNK):
                 yield row, PrepError(*error) if error else None
     finally:
         _job = None
+
+
+def _quiet_on_ctrl_c() -> None:
+    """In a worker: Ctrl-C is this process's to handle (one line, exit 130); the pool's exit then
+    stops the workers, which would otherwise each print a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _can_fork() -> bool:
