@@ -148,6 +148,12 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("where", ["where"], 0),
     ("stats", ["stats"], 0),
     ("stats --json", ["stats", "--json"], 0),
+    ("sheet", ["sheet", "acme", "--with", f"x{RAW_HOSTILE}:engineer", "--with", "Dana:hiring-manager"], 0),
+    (
+        "sheet --html",
+        ["sheet", "acme", "--with", f"x{RAW_HOSTILE}:engineer", "--html", "{home}/sheet.html"],
+        0,
+    ),
 ]
 # Commands left out above, and where their output is held to the same rule instead.
 ELSEWHERE = {

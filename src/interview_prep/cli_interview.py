@@ -182,3 +182,50 @@ def plan(
     from interview_prep.commands import plan as planning
 
     output.say(planning.render_text(planning.build(context_of(ctx), company, with_ or [], minutes)))
+
+
+@app.command()
+def sheet(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    with_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--with", metavar="NAME:ROLE", help="Who will be in the room, in panel order (repeatable)."
+        ),
+    ] = None,
+    minutes: MinutesOption = None,
+    html_file: Annotated[
+        str | None,
+        typer.Option(
+            "--html", metavar="FILE", help="Write a printable page here instead of printing Markdown."
+        ),
+    ] = None,
+) -> None:
+    """The plan of `prep plan` as a sheet, for rooms where you cannot type.
+
+    Markdown (a phone or Obsidian shows it; a box to tick per question), or
+    with --html a self-contained page that prints on one A4 or Letter page.
+    Writes nothing else.
+
+    Examples:
+
+    \b
+      prep sheet acme --with "Dana:hiring-manager" --with "Lee:engineer" > acme-sheet.md
+      prep sheet acme --with "Dana:hiring-manager" --minutes 15 --html acme-sheet.html
+    """
+    from interview_prep.commands import sheet as sheets
+
+    context = context_of(ctx)
+    found = sheets.build(context, company, with_ or [], minutes)
+    if html_file is None:
+        from interview_prep.render.sheet_markdown import sheet_markdown
+
+        output.say(sheet_markdown(found).rstrip("\n"))
+        return
+    path = sheets.write_html(context, found, html_file)
+    people = len(found.people)
+    output.say(
+        f"Wrote the sheet for {found.company} to {path} ({found.question_count} questions, "
+        f"{people} {'person' if people == 1 else 'people'}). Open it in a browser and print it."
+    )

@@ -1,0 +1,49 @@
+"""`prep sheet`: the plan of `prep plan`, as Markdown to read on a phone or a printable HTML page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from interview_prep.commands import plan as planning
+from interview_prep.commands.context import Context
+from interview_prep.core.sheet import MAX_PROBES, Sheet, SheetPerson
+
+NOBODY_NAMED = "Whoever is in the room"
+
+
+def build(ctx: Context, company_name: str, with_: Sequence[str], minutes: float | None) -> Sheet:
+    """The sheet for this interview: `prep plan`'s plan, your key messages, the probes."""
+    found = planning.build(ctx, company_name, with_, minutes)
+    people = [(person.name, person.label()) for person in found.present] or [("", NOBODY_NAMED)]
+    return Sheet(
+        company=found.company.name,
+        slug=found.company.slug,
+        costing=planning.costing(found.minutes),
+        people=tuple(SheetPerson(label, tuple(found.for_person(name))) for name, label in people),
+        probes=tuple(found.probes[:MAX_PROBES]),
+        key_messages=tuple(key_messages(ctx, found.company.slug)),
+    )
+
+
+def key_messages(ctx: Context, slug: str) -> list[str]:
+    """Your key messages: the ones in this company's prep, then any in config.yaml not already there."""
+    from interview_prep.commands.calendar_file import key_messages as company_messages
+
+    found = company_messages(ctx.home, slug)
+    configured: Sequence[str] = getattr(ctx.settings(), "key_messages", None) or ()
+    seen = {" ".join(message.split()).casefold() for message in found}
+    for message in configured:
+        if " ".join(message.split()).casefold() not in seen:
+            found.append(message)
+    return found
+
+
+def write_html(ctx: Context, sheet: Sheet, target: str) -> Path:
+    """Write the printable page atomically (a kill leaves the old file or the new one)."""
+    from interview_prep.render.sheet_html import sheet_html
+    from interview_prep.storage.atomic import atomic_write
+
+    path = Path(target).expanduser()
+    atomic_write(path, sheet_html(sheet))
+    return path
