@@ -148,6 +148,8 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("where", ["where"], 0),
     ("stats", ["stats"], 0),
     ("stats --json", ["stats", "--json"], 0),
+    ("add", ["add", "acme", "Who would I pair with first?", "--for", "engineer"], 0),
+    ("add refused", ["add", "acme", f"x{RAW_HOSTILE}"], 2),
     ("sheet", ["sheet", "acme", "--with", f"x{RAW_HOSTILE}:engineer", "--with", "Dana:hiring-manager"], 0),
     (
         "sheet --html",

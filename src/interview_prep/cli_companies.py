@@ -98,6 +98,42 @@ def new(
     _create(context_of(ctx), plan, interactive, ask_first=not prep)
 
 
+@app.command()
+def add(
+    ctx: typer.Context,
+    company: CompanyArgument,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Your question, as you will ask it.")],
+    for_role: Annotated[
+        str | None,
+        typer.Option(
+            "--for",
+            metavar="ROLE",
+            help="Whom to ask: recruiter, hiring-manager, engineer, executive or everyone "
+            "(default: the first person in the room).",
+            autocompletion=completion.panel_roles,
+        ),
+    ] = None,
+    must: Annotated[bool, typer.Option("--must", help="A must-ask (default: should).")] = False,
+) -> None:
+    """Add your own question to a company's checklist.
+
+    It gets its own id and is planned and asked like any other. A line you
+    wrote in the checklist by hand gets an id too.
+
+    Examples:
+
+    \b
+      prep add acme "What does on-call look like for this team?" --for engineer
+      prep add acme "How is the reorg going to change this role?" --for hiring-manager --must
+    """
+    from interview_prep.commands import checklist_source
+
+    added = checklist_source.add_question(context_of(ctx), company, text, for_role, must)
+    for problem in added.problems:
+        output.notice(f"Warning: {problem}")
+    output.say(added.confirmation())
+
+
 def _create(context: Context, plan: "NewCompanyPlan", interactive: bool, ask_first: bool) -> None:
     """Create the company; on a terminal the user picks the questions, then writes their prep
     (each answer saved as entered; Ctrl-C says what was kept and how to finish)."""

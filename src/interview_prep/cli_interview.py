@@ -6,6 +6,7 @@ import typer
 
 from interview_prep import cli, completion, output
 from interview_prep.cli import CompanyArgument, InterviewOption, app, context_of
+from interview_prep.commands.context import Context
 from interview_prep.render import views
 
 RoundOption = Annotated[
@@ -95,7 +96,7 @@ def answer(
     from interview_prep.commands import capture
 
     context = context_of(ctx)
-    question = capture.find_question(context, question_id)
+    question = capture.find_question(context, question_id, company)
     capture.require_text(text, "answer")
     found, path = capture.target(context, company, interview, round_name)
     saved = capture.save_answer(
@@ -181,7 +182,17 @@ def plan(
     """
     from interview_prep.commands import plan as planning
 
-    output.say(planning.render_text(planning.build(context_of(ctx), company, with_ or [], minutes)))
+    context = context_of(ctx)
+    output.say(planning.render_text(planning.build(context, company, with_ or [], minutes)))
+    checklist_warnings(context, company)
+
+
+def checklist_warnings(context: Context, company: str) -> None:
+    """After a plan or a sheet: one line for each checklist line it could not place."""
+    from interview_prep.commands.checklist_source import checklist_problems
+
+    for problem in checklist_problems(context, company):
+        output.notice(f"Warning: {problem}")
 
 
 @app.command()
@@ -218,6 +229,7 @@ def sheet(
 
     context = context_of(ctx)
     found = sheets.build(context, company, with_ or [], minutes)
+    checklist_warnings(context, company)
     if html_file is None:
         from interview_prep.render.sheet_markdown import sheet_markdown
 

@@ -69,6 +69,8 @@ POSITIONAL: dict[tuple[str, ...], tuple[str, ...]] = {
     ("flag",): ("companies",),
     ("note",): ("companies",),
     ("plan",): ("companies",),
+    ("sheet",): ("companies",),
+    ("add",): ("companies",),
     ("review",): ("companies",),
     ("reflect",): ("companies",),
     ("done",): ("companies",),
@@ -158,3 +160,10 @@ def _zsh_escape(value: str) -> str:
         .replace("`", "\\`")
         .replace(":", r"\\:")
     )
+
+
+def panel_roles(incomplete: str) -> list[str]:
+    """Whom a question is for (`prep add --for`)."""
+    from interview_prep.banks.model import AUDIENCES
+
+    return [role for role in AUDIENCES if role.startswith(incomplete.lower())]

@@ -28,6 +28,8 @@ REST_OF_ARGS: dict[str, tuple[str, ...]] = {
     "flag": ("dodged a question", "--severity", "high"),
     "note": ("heard something",),
     "plan": ("--with", "Dana:engineer"),
+    "sheet": ("--with", "Dana:engineer"),
+    "add": ("What does on-call look like?", "--for", "engineer"),
     "review": ("--no-input",),
     "reflect": ("--gut", "3"),
     "done": ("recruiter-call",),

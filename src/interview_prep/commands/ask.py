@@ -14,9 +14,9 @@ from pathlib import Path
 from interview_prep.banks.model import Catalog, Question
 from interview_prep.commands import ask_keys, capture
 from interview_prep.commands.agenda import offer_scheduled_panel
+from interview_prep.commands.checklist_source import company_checklist as company_checklist
 from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
-from interview_prep.core import checklist as tailoring
 from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
 from interview_prep.core.models import Company
 from interview_prep.core.results import InterviewFinished
@@ -140,7 +140,7 @@ def start(
         resumed = [(a.number, a.question_id, a.who) for a in interviews.load_interview(path).answers]
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
-    checklist = company_checklist(ctx, company, catalog)
+    checklist = company_checklist(ctx, company, catalog, warnings)
     session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
     session.minutes = minutes
     session.mine = resumed
@@ -216,15 +216,6 @@ def describe(path: Path) -> str:
     if interview.interviewers:
         parts.append("with " + ", ".join(person.name for person in interview.interviewers))
     return f"({', '.join(parts)})"
-
-
-def company_checklist(ctx: Context, company: Company, catalog: Catalog) -> list[Question]:
-    """The questions the user chose in `prep new` (in their order); tailored defaults if none."""
-    items = company_store.read_checklist(ctx.home, company.slug)
-    ids = dict.fromkeys(item.question_id for item in items if item.question_id in catalog.questions)
-    if ids:  # a line pasted twice by hand is still one question
-        return [catalog.questions[question_id] for question_id in ids]
-    return tailoring.tailored(catalog.questions.values(), company, company.interviewers)
 
 
 def run(session: Session) -> InterviewFinished:

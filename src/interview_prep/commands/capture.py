@@ -116,13 +116,21 @@ def target(
     return company, path
 
 
-def find_question(ctx: Context, question_id: str) -> Question:
+def find_question(ctx: Context, question_id: str, company_name: str | None = None) -> Question:
+    """A bank question, or one of the company's own (`prep add`) when a company is named."""
     catalog = ctx.catalog()
     if question_id in catalog.questions:
         return catalog.questions[question_id]
+    own: dict[str, Question] = {}
+    if company_name is not None:
+        from interview_prep.commands.checklist_source import own_questions
+
+        own = {question.id: question for question in own_questions(ctx, company_name)}
+        if question_id in own:
+            return own[question_id]
     import difflib
 
-    close = difflib.get_close_matches(question_id, list(catalog.questions), n=1)
+    close = difflib.get_close_matches(question_id, [*catalog.questions, *own], n=1)
     hint = f" Did you mean '{close[0]}'?" if close else " `prep banks list --json` lists the ids."
     raise PrepError(f"No question with id '{question_id}'.{hint}")
 
