@@ -107,6 +107,7 @@ COMMANDS: list[tuple[str, list[str], int]] = [
     ("reflect", ["reflect", "acme", "--gut", "3", "--accept", "yes"], 0),
     ("done", ["done", "acme", "recruiter-call"], 0),
     ("done unknown", ["done", "acme", f"x{RAW_HOSTILE}"], 2),
+    ("done list", ["done", "acme"], 0),
     ("answer", ["answer", "acme", "hostile-question", "fine", "--who", "Sam"], 0),
     ("flag", ["flag", "acme", "odd", "--who", "Sam"], 0),
     ("note", ["note", "acme", "ok"], 0),

@@ -128,20 +128,31 @@ def done(
     ctx: typer.Context,
     company: CompanyArgument,
     item: Annotated[
-        str, typer.Argument(help="The follow-up id shown by `prep review` (e.g. recruiter-call).")
-    ],
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="The follow-up to tick off (e.g. recruiter-call); without it, list those still to do.",
+            autocompletion=completion.followup_ids,
+        ),
+    ] = None,
 ) -> None:
-    """Tick off a follow-up: the recruiter call, a thank-you note.
+    """Tick off a follow-up: the recruiter call, a thank-you note, a promised date to chase.
+
+    With no ID, list the follow-ups still to do.
 
     Examples:
 
     \b
+      prep done acme
       prep done acme recruiter-call
       prep done acme thank-you-2026-11-22-1420
     """
     from interview_prep.commands import review as reviewing
     from interview_prep.render import views
 
+    if item is None:
+        output.say(views.pending_followups(reviewing.pending(context_of(ctx), company)))
+        return
     output.say(views.followup_done(reviewing.done(context_of(ctx), company, item)))
 
 

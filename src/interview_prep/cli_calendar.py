@@ -54,7 +54,12 @@ def schedule(
     ] = None,
     with_: Annotated[
         list[str] | None,
-        typer.Option("--with", metavar="NAME:ROLE", help="Who you will meet, in panel order (repeatable)."),
+        typer.Option(
+            "--with",
+            metavar="NAME:ROLE",
+            help="Who you will meet, in panel order (repeatable).",
+            autocompletion=completion.panel_members,
+        ),
     ] = None,
     round_name: Annotated[str, typer.Option("--round", metavar="LABEL", help="e.g. onsite.")] = "",
     where: Annotated[str, typer.Option("--where", metavar="TEXT", help="A place or a video link.")] = "",
@@ -113,7 +118,14 @@ def agenda_(
 def due(
     ctx: typer.Context,
     company: CompanyArgument,
-    item: Annotated[str, typer.Argument(metavar="ID", help="The follow-up id (`prep agenda` shows it).")],
+    item: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The follow-up id (`prep agenda` shows it).",
+            autocompletion=completion.followup_ids,
+        ),
+    ],
     day: Annotated[str, typer.Argument(metavar="DATE", help="The new due date, e.g. 2026-12-07.")],
 ) -> None:
     """Correct a follow-up's due date.

@@ -43,9 +43,15 @@ def new(
     ],
     role: Annotated[str, typer.Option(metavar="TEXT", help="The role you are interviewing for.")] = "",
     stage: Annotated[
-        str | None, typer.Option(metavar="STAGE", help="startup, scaleup, enterprise or public.")
+        str | None,
+        typer.Option(
+            metavar="STAGE", help="startup, scaleup, enterprise or public.", autocompletion=completion.stages
+        ),
     ] = None,
-    size: Annotated[str | None, typer.Option(metavar="SIZE", help="small, medium or large.")] = None,
+    size: Annotated[
+        str | None,
+        typer.Option(metavar="SIZE", help="small, medium or large.", autocompletion=completion.sizes),
+    ] = None,
     manager: Annotated[
         bool, typer.Option("--manager", help="A people-manager role: adds management questions.")
     ] = False,
@@ -55,17 +61,24 @@ def new(
             metavar="TRACK",
             help="Role track (read from --role when not given): data-engineering, data-science, ml, "
             "platform, frontend, mobile, product, design, engineering-manager or staff.",
+            autocompletion=completion.tracks,
         ),
     ] = None,
     company_type: Annotated[
         str | None,
-        typer.Option("--type", metavar="TYPE", help="agency, nonprofit or public-sector."),
+        typer.Option(
+            "--type",
+            metavar="TYPE",
+            help="agency, nonprofit or public-sector.",
+            autocompletion=completion.company_types,
+        ),
     ] = None,
     interviewer: Annotated[
         list[str] | None,
         typer.Option(
             metavar="TYPE",
             help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive.",
+            autocompletion=completion.interviewer_types,
         ),
     ] = None,
     no_input: Annotated[

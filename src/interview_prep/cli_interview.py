@@ -31,7 +31,12 @@ def ask(
     company: CompanyArgument,
     with_: Annotated[
         list[str] | None,
-        typer.Option("--with", metavar="NAME:ROLE", help="Who is in the room, in panel order (repeatable)."),
+        typer.Option(
+            "--with",
+            metavar="NAME:ROLE",
+            help="Who is in the room, in panel order (repeatable).",
+            autocompletion=completion.panel_members,
+        ),
     ] = None,
     round_name: Annotated[
         str, typer.Option("--round", metavar="TEXT", help="A label for this round, e.g. onsite.")
@@ -113,7 +118,9 @@ def flag(
     ctx: typer.Context,
     company: CompanyArgument,
     text: Annotated[str, typer.Argument(help="What you noticed.")],
-    severity: Annotated[str, typer.Option(metavar="LEVEL", help="low, medium or high.")] = "medium",
+    severity: Annotated[
+        str, typer.Option(metavar="LEVEL", help="low, medium or high.", autocompletion=completion.severities)
+    ] = "medium",
     who: Annotated[str, typer.Option(metavar="NAME", help="Who it concerns or who said it.")] = "",
     interview: InterviewOption = None,
     round_name: RoundOption = None,
@@ -166,7 +173,10 @@ def plan(
     with_: Annotated[
         list[str] | None,
         typer.Option(
-            "--with", metavar="NAME:ROLE", help="Who will be in the room, in panel order (repeatable)."
+            "--with",
+            metavar="NAME:ROLE",
+            help="Who will be in the room, in panel order (repeatable).",
+            autocompletion=completion.panel_members,
         ),
     ] = None,
     minutes: MinutesOption = None,
@@ -202,7 +212,10 @@ def sheet(
     with_: Annotated[
         list[str] | None,
         typer.Option(
-            "--with", metavar="NAME:ROLE", help="Who will be in the room, in panel order (repeatable)."
+            "--with",
+            metavar="NAME:ROLE",
+            help="Who will be in the room, in panel order (repeatable).",
+            autocompletion=completion.panel_members,
         ),
     ] = None,
     minutes: MinutesOption = None,

@@ -1,4 +1,5 @@
-"""Tab completion: company names, question ids, status values.
+"""Tab completion: company names, question ids, follow-up ids, and the values of options with a
+closed set of answers (status, stage, size, interviewer type, track, severity, roles in --with).
 
 It runs on every Tab press, so it reads folder names and scans bank files for
 `id:` lines with a regex: no YAML, no Rich, no catalog validation.
@@ -7,6 +8,7 @@ It runs on every Tab press, so it reads folder names and scans bank files for
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +75,9 @@ POSITIONAL: dict[tuple[str, ...], tuple[str, ...]] = {
     ("add",): ("companies",),
     ("review",): ("companies",),
     ("reflect",): ("companies",),
-    ("done",): ("companies",),
+    ("done",): ("companies", "followup_ids"),
     ("schedule",): ("companies",),
-    ("due",): ("companies",),
+    ("due",): ("companies", "followup_ids"),
     ("calendar",): ("companies",),
     ("log",): ("companies",),
     ("banks", "show"): ("question_ids",),
@@ -120,6 +122,8 @@ def _complete(args: list[str], incomplete: str) -> list[str] | None:
             name = completers[position]
             if name == "statuses":
                 return statuses(incomplete)
+            if name == "followup_ids":
+                return pending_ids(None, args[size], incomplete)
             return companies(None, incomplete) if name == "companies" else question_ids(None, incomplete)
     return None
 
@@ -162,8 +166,79 @@ def _zsh_escape(value: str) -> str:
     )
 
 
+def _starting(values: Iterable[str], incomplete: str) -> list[str]:
+    return [value for value in values if value.startswith(incomplete.lower())]
+
+
 def panel_roles(incomplete: str) -> list[str]:
-    """Whom a question is for (`prep add --for`)."""
+    """Whom a question is for (`prep add --for`): an interviewer type, or everyone."""
     from interview_prep.banks.model import AUDIENCES
 
-    return [role for role in AUDIENCES if role.startswith(incomplete.lower())]
+    return _starting(AUDIENCES, incomplete)
+
+
+def interviewer_types(incomplete: str) -> list[str]:
+    """`prep new --interviewer`."""
+    from interview_prep.banks.model import AUDIENCES
+
+    return _starting((role for role in AUDIENCES if role != "everyone"), incomplete)
+
+
+def stages(incomplete: str) -> list[str]:
+    from interview_prep.banks.model import STAGES
+
+    return _starting(STAGES, incomplete)
+
+
+def sizes(incomplete: str) -> list[str]:
+    from interview_prep.banks.model import SIZES
+
+    return _starting(SIZES, incomplete)
+
+
+def tracks(incomplete: str) -> list[str]:
+    from interview_prep.banks.model import TRACKS
+
+    return _starting(TRACKS, incomplete)
+
+
+def company_types(incomplete: str) -> list[str]:
+    from interview_prep.banks.model import COMPANY_TYPES
+
+    return _starting(COMPANY_TYPES, incomplete)
+
+
+def severities(incomplete: str) -> list[str]:
+    from interview_prep.banks.model import SEVERITIES
+
+    return _starting(SEVERITIES, incomplete)
+
+
+def panel_members(incomplete: str) -> list[str]:
+    """`--with NAME:ROLE`: the name is free; after it (and its colon), the interviewer types."""
+    name, colon, typed = incomplete.rpartition(":")
+    if not colon:
+        name, typed = incomplete, ""
+    if not name.strip():
+        return []
+    return [f"{name}:{role}" for role in interviewer_types(typed)]
+
+
+def followup_ids(ctx: Any, incomplete: str) -> list[str]:
+    """The follow-ups of the company typed before (`prep done COMPANY ID`) still to do."""
+    company = ctx.params.get("company") if ctx is not None else None
+    root = ctx.find_root() if ctx is not None else None
+    return pending_ids(root.params.get("home") if root is not None else None, company, incomplete)
+
+
+def pending_ids(home_option: str | None, company: str | None, incomplete: str) -> list[str]:
+    if not company:
+        return []
+    try:
+        from interview_prep.commands.context import Context
+        from interview_prep.commands.review import pending
+
+        found = pending(Context(home_option=home_option), company)
+    except Exception:  # a Tab press never prints an error: no company, a broken file
+        return []
+    return [item_id for item_id, _, _ in found.items if item_id.startswith(incomplete)]

@@ -14,7 +14,7 @@ from interview_prep.core import compare
 from interview_prep.core import review as analysis
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
-from interview_prep.core.results import FollowUpDone, Reflected
+from interview_prep.core.results import FollowUpDone, PendingFollowUps, Reflected
 from interview_prep.core.transcript import Interview
 from interview_prep.errors import PrepError, Stopped
 from interview_prep.storage import blocks, stamps
@@ -241,17 +241,33 @@ def reflection_fields(gut: int | None, excited: str, worries: str, accept: str) 
 
 
 def done(ctx: Context, name: str, item: str) -> FollowUpDone:
-    found = company_review(ctx, name)
-    ids = {f.id: f.text for f in found.followups}
+    """Tick off one follow-up: any that `prep agenda` and `prep calendar` show (a promised date too)."""
+    from interview_prep.commands.agenda import company_followups
+
+    company = store.resolve_company(ctx.home, name)
+    ids = {f.id: f.text for f in company_followups(ctx, company.slug)}
     if item not in ids:
         import difflib
 
         close = difflib.get_close_matches(item, list(ids), n=1, cutoff=0.3)
         hint = f" Did you mean '{close[0]}'?" if close else ""
         known = ", ".join(ids) or "none yet (they appear after an interview)"
-        raise PrepError(f"No follow-up '{item}' for {found.company.name}.{hint} Follow-ups: {known}.")
-    store.mark_followup_done(ctx.home, found.company.slug, item, ids[item])
+        raise PrepError(f"No follow-up '{item}' for {company.name}.{hint} Follow-ups: {known}.")
+    store.mark_followup_done(ctx.home, company.slug, item, ids[item])
     return FollowUpDone(item, ids[item])
+
+
+def pending(ctx: Context, name: str) -> PendingFollowUps:
+    """The follow-ups not yet ticked off, soonest first (`prep done COMPANY` with no id)."""
+    from interview_prep.commands.agenda import company_followups
+
+    company = store.resolve_company(ctx.home, name)
+    items = sorted(
+        (f for f in company_followups(ctx, company.slug) if not f.done),
+        key=lambda f: (f.due is None, f.due.isoformat() if f.due else "", f.id),
+    )
+    found = tuple((f.id, f.text, f.due.isoformat() if f.due else "") for f in items)
+    return PendingFollowUps(company.name, company.slug, found)
 
 
 def write_review(ctx: Context, slug: str, markdown: str) -> Path:

@@ -74,3 +74,12 @@ class InterviewFinished:
     slug: str
     where: Path
     counts: tuple[int, int, int] | None  # (answers, red flags, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingFollowUps:
+    """`prep done COMPANY` with no id: the follow-ups still to do (those `prep agenda` shows)."""
+
+    company: str
+    slug: str
+    items: tuple[tuple[str, str, str], ...]  # (id, text, due date "YYYY-MM-DD" or "")

@@ -13,6 +13,7 @@ from interview_prep.core.results import (
     CompanyList,
     FollowUpDone,
     InterviewFinished,
+    PendingFollowUps,
     Reflected,
     Saved,
     SettingsView,
@@ -59,6 +60,18 @@ def reflected(result: Reflected) -> str:
 
 def followup_done(result: FollowUpDone) -> str:
     return f"Ticked off: {result.text}."
+
+
+def pending_followups(result: PendingFollowUps) -> str:
+    """What `prep done COMPANY` lists: each id with its text and date, then how to tick one off."""
+    if not result.items:
+        return f"Nothing to tick off for {result.company}: no follow-up is pending."
+    lines = [f"Follow-ups for {result.company} still to do:"]
+    width = max(len(item_id) for item_id, _, _ in result.items)
+    for item_id, text, due in result.items:
+        lines.append(f"  {item_id.ljust(width)}  {text}" + (f" (by {due})" if due else ""))
+    lines.append(f"Tick one off with: prep done {result.slug} ID")
+    return "\n".join(lines)
 
 
 def review_saved(where: Path) -> str:
