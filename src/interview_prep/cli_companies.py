@@ -22,6 +22,44 @@ PrepOption = Annotated[
 ]
 
 
+# `prep new`'s tailoring options, each completed on Tab from its closed set of values.
+StageOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="STAGE", help="startup, scaleup, enterprise or public.", autocompletion=completion.stages
+    ),
+]
+SizeOption = Annotated[
+    str | None, typer.Option(metavar="SIZE", help="small, medium or large.", autocompletion=completion.sizes)
+]
+TrackOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="TRACK",
+        help="Role track (read from --role when not given): data-engineering, data-science, ml, "
+        "platform, frontend, mobile, product, design, engineering-manager or staff.",
+        autocompletion=completion.tracks,
+    ),
+]
+CompanyTypeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--type",
+        metavar="TYPE",
+        help="agency, nonprofit or public-sector.",
+        autocompletion=completion.company_types,
+    ),
+]
+InterviewerOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar="TYPE",
+        help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive.",
+        autocompletion=completion.interviewer_types,
+    ),
+]
+
+
 def _finished_existing(context: Context, company: str, interactive: bool) -> bool:
     """`prep new COMPANY --prep` for a company that exists: its open prep prompts, then done."""
     from interview_prep.commands import companies
@@ -42,45 +80,14 @@ def new(
         str, typer.Argument(metavar="COMPANY", help='The company\'s name, e.g. acme or "Acme, Inc.".')
     ],
     role: Annotated[str, typer.Option(metavar="TEXT", help="The role you are interviewing for.")] = "",
-    stage: Annotated[
-        str | None,
-        typer.Option(
-            metavar="STAGE", help="startup, scaleup, enterprise or public.", autocompletion=completion.stages
-        ),
-    ] = None,
-    size: Annotated[
-        str | None,
-        typer.Option(metavar="SIZE", help="small, medium or large.", autocompletion=completion.sizes),
-    ] = None,
+    stage: StageOption = None,
+    size: SizeOption = None,
     manager: Annotated[
         bool, typer.Option("--manager", help="A people-manager role: adds management questions.")
     ] = False,
-    track: Annotated[
-        str | None,
-        typer.Option(
-            metavar="TRACK",
-            help="Role track (read from --role when not given): data-engineering, data-science, ml, "
-            "platform, frontend, mobile, product, design, engineering-manager or staff.",
-            autocompletion=completion.tracks,
-        ),
-    ] = None,
-    company_type: Annotated[
-        str | None,
-        typer.Option(
-            "--type",
-            metavar="TYPE",
-            help="agency, nonprofit or public-sector.",
-            autocompletion=completion.company_types,
-        ),
-    ] = None,
-    interviewer: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="TYPE",
-            help="Who you expect to meet (repeatable): recruiter, hiring-manager, engineer, executive.",
-            autocompletion=completion.interviewer_types,
-        ),
-    ] = None,
+    track: TrackOption = None,
+    company_type: CompanyTypeOption = None,
+    interviewer: InterviewerOption = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; use the tailored defaults.")
     ] = False,
