@@ -11,8 +11,9 @@ Rich exports that screen as SVG. Dates and times on screen are the only thing a
 run cannot fix, so they are rewritten to a fixed fictional day (keeping their
 distance from "today"): re-running the script gives the same files.
 
-Pictures: new.svg (the question picker), ask.svg (the live interview),
-review.svg (one company's review), review-all.svg (every company).
+Pictures: new.svg (the question picker), plan.svg (this interview's plan),
+sheet.svg (the plan as a sheet to take into the room), ask.svg (the live
+interview), review.svg (one company's review), review-all.svg (every company).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ COLUMNS = 100
 UP, DOWN, ENTER, CTRL_C = "\x1b[A", "\x1b[B", "\r", "\x03"
 FIXED_DAY = date(2026, 3, 9)  # the fictional "today" every picture shows
 FIXED_TIME = ("14", "20")
-PICTURES = ("new.svg", "ask.svg", "review.svg", "review-all.svg")
+PICTURES = ("new.svg", "plan.svg", "sheet.svg", "ask.svg", "review.svg", "review-all.svg")
 
 # The story: Acme, a startup; Dana (hiring manager) and Lee (engineer) on the panel.
 COMPANY = ["acme", "--role", "Staff Engineer", "--stage", "startup"]
@@ -429,6 +430,25 @@ def picture_new(home: Path, out: Path, today: date) -> None:
     run.finish()
 
 
+PLAN = [*PANEL, "--minutes", "20"]
+
+
+def picture_plan(home: Path, out: Path, today: date) -> None:
+    args = ["plan", "acme", *PLAN]
+    run = Run(home, args, rows=40, shown="prep " + shell_words(args))
+    run.show("Plan for acme")
+    run.finish()
+    save_svg(run, out / "plan.svg", run.shown, today)
+
+
+def picture_sheet(home: Path, out: Path, today: date) -> None:
+    args = ["sheet", "acme", *PLAN]
+    run = Run(home, args, rows=70, shown="prep " + shell_words(args))
+    run.show("Interview sheet: acme")
+    run.finish()
+    save_svg(run, out / "sheet.svg", run.shown, today)
+
+
 def _questions(run: Run, who_names: tuple[str, ...]) -> Iterator[tuple[str, str]]:
     """Each question screen as it appears: (question id, who)."""
     catalog = load_catalog().questions.values()
@@ -548,7 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="prep-screenshots-") as tmp:
         home = Path(tmp) / "home"
-        for picture in (picture_new, picture_ask, picture_review, picture_review_all):
+        pictures = (picture_new, picture_plan, picture_sheet, picture_ask, picture_review, picture_review_all)
+        for picture in pictures:
             picture(home, out, _utc_today())  # the runs use TZ=UTC: see environment()
     for name in PICTURES:
         print(out / name)

@@ -16,6 +16,22 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 EXPECTED = {
     "new.svg": ["Questions for acme", "must", "●", "○", "could"],
+    "plan.svg": [
+        "Plan for acme",
+        "20 minutes shared by the panel",
+        "Dana (hiring manager): 4 questions",
+        "Lee (engineer): 4 questions",
+        "What do you absolutely love about acme?",
+        "why:",
+    ],
+    "sheet.svg": [
+        "# Interview sheet: acme",
+        "## Your key messages",
+        "I moved a payments ledger to a new database with no downtime",
+        "## Dana (hiring manager): 4 questions",
+        "- [ ] ",
+        "prep ask acme --resume",
+    ],
     "ask.svg": [
         'prep ask acme --with "Dana:hiring-manager" --with "Lee:engineer"',
         "Resume the unfinished interview",
