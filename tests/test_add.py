@@ -242,3 +242,20 @@ def test_concurrent_adds_all_land(prep_home: Path) -> None:
     ids = [question_id for question_id, _, _ in own_ids(company)]
     assert len(ids) == len(set(ids)) == 4
     assert all(text in company.read_text() for text in texts)
+
+
+def test_prep_ask_writes_the_id_of_a_hand_written_line_so_an_edit_keeps_its_answer(
+    keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    company = make_company(prep_home, keep=["love"])
+    insert_in_checklist(company, "- [ ] Is there a budget for conferences?\n")
+    [(hand_id, _, _)] = [step for step in planned(PANEL) if step[2] == "Is there a budget for conferences?"]
+    keyboard.type("answer 1\r", "answer 2\r", "answer 3\r", "/d\r")
+    session = flow.start(Context(), "acme", PANEL, "", resume=None)
+    flow.run(session)
+    assert "Gave an id" in capsys.readouterr().out
+    assert (hand_id, "should", "anyone") in own_ids(company)
+    assert hand_id in [a.question_id for a in load_interview(session.path).answers]
+    # Reworded by hand later: the id on the line stays, so the answered question is not planned again.
+    company.write_text(company.read_text().replace("Is there a budget for", "Is there money for"))
+    assert hand_id not in [step[0] for step in planned(PANEL, 60)]

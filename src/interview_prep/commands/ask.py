@@ -140,7 +140,7 @@ def start(
         resumed = [(a.number, a.question_id, a.who) for a in interviews.load_interview(path).answers]
     advance_on_interview(ctx, company, [person.role for person in present])
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
-    checklist = company_checklist(ctx, company, catalog, warnings)
+    checklist = company_checklist(ctx, company, catalog, warnings, adopt=True)
     session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
     session.minutes = minutes
     session.mine = resumed

@@ -27,11 +27,18 @@ EVERY_ROLE = tuple(role for role in AUDIENCES if role != "everyone")
 
 
 def company_checklist(
-    ctx: Context, company: Company, catalog: Catalog, problems: list[str] | None = None
+    ctx: Context,
+    company: Company,
+    catalog: Catalog,
+    problems: list[str] | None = None,
+    adopt: bool = False,
 ) -> list[Question]:
     """Your own questions, then the bank questions you chose in `prep new` (in their order), or the
-    tailored defaults if none; what cannot be read goes to `problems` (one line each)."""
+    tailored defaults if none; what cannot be read goes to `problems` (one line each). With `adopt`
+    (a command that writes, like `prep ask`), lines written by hand get their ids written on them."""
     found = read_checklist_lines(ctx, company, catalog)
+    if adopt and any(not line.marked for line in found.own):
+        found = _adopt(ctx, company, catalog, found, problems)
     if problems is not None:
         problems.extend(found.problems)
     ids = dict.fromkeys(found.bank_ids)  # a line pasted twice by hand is still one question
@@ -41,6 +48,34 @@ def company_checklist(
         else tailoring.tailored(catalog.questions.values(), company, company.interviewers)
     )
     return [as_question(line) for line in found.own] + bank
+
+
+def _adopt(
+    ctx: Context,
+    company: Company,
+    catalog: Catalog,
+    found: lines_store.ChecklistLines,
+    notes: list[str] | None,
+) -> lines_store.ChecklistLines:
+    """Write the ids of hand-written lines; if the file cannot be written, plan them as they are."""
+    adopted = [line.question_id for line in found.own if not line.marked]
+
+    def edit(current: str, path: Path) -> str:
+        return lines_store.with_own_lines(
+            current, path, lines_store.read_lines(current, path, catalog.questions.keys()), []
+        )
+
+    try:
+        company_store.update_company_file(ctx.home, company.slug, edit)
+    except PrepError as error:
+        if notes is not None:
+            notes.append(
+                f"{error.message} The lines you wrote by hand are asked without an id written on them."
+            )
+        return found
+    if notes is not None:
+        notes.append(f"Gave an id to the checklist lines you wrote by hand: {', '.join(adopted)}.")
+    return read_checklist_lines(ctx, company, catalog)
 
 
 def read_checklist_lines(ctx: Context, company: Company, catalog: Catalog) -> lines_store.ChecklistLines:

@@ -7,7 +7,7 @@ A line of your own carries its own marker: the id, the priority and whom to ask.
 
 A top-level list line with no marker (written by hand) is one of your own
 questions: it is planned under an id made from its words, and the next `prep
-add` writes that id on it. Indented lines (a question's caution), headings and
+add` or `prep ask` writes that id on it. Indented lines (a question's caution), headings and
 prose are yours and left alone.
 """
 
