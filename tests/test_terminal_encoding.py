@@ -39,6 +39,10 @@ COMMANDS = [  # (arguments, exit code)
     (["reflect", SLUG, "--gut", "4"], 0),
     (["done", SLUG, "recruiter-call"], 2),  # no finished interview yet: the line names the company
     (["plan", SLUG, "--with", "Zoe:engineer"], 0),
+    (["sheet", SLUG, "--with", "Zoe:engineer"], 0),
+    (["sheet", SLUG, "--with", "Zoe:engineer", "--html", "{home}/sheet.html"], 0),
+    (["add", SLUG, "Who reviews the code?", "--for", "engineer"], 0),
+    (["done", SLUG], 0),  # nothing pending yet: says so
     (["schedule", SLUG, "2030-01-07 10:00", "--with", "Zoe:engineer"], 0),
     (["due", SLUG, "thank-you", "2030-01-09"], 2),
     (["agenda", "--days", "3660"], 0),
