@@ -259,3 +259,12 @@ def test_prep_ask_writes_the_id_of_a_hand_written_line_so_an_edit_keeps_its_answ
     # Reworded by hand later: the id on the line stays, so the answered question is not planned again.
     company.write_text(company.read_text().replace("Is there a budget for", "Is there money for"))
     assert hand_id not in [step[0] for step in planned(PANEL, 60)]
+
+
+def test_an_own_line_pasted_twice_is_one_question(prep_home: Path) -> None:
+    company = make_company(prep_home, keep=["love"])
+    assert add("Who owns the roadmap?", "--for", "hiring-manager")[0] == 0
+    [line] = [line for line in company.read_text().split("\n") if "<!-- own:" in line]
+    insert_in_checklist(company, line + "\n")
+    steps = planned(PANEL, 60)
+    assert [who for _, who, text in steps if text == "Who owns the roadmap?"] == ["Dana"]

@@ -52,6 +52,10 @@ class ChecklistLines:
     problems: list[str]  # one line each: where, what, how to fix
 
 
+class _Problem(str):
+    """A line prep cannot place: where, what, how to fix."""
+
+
 def read_lines(text: str, path: Path, known_ids: Collection[str]) -> ChecklistLines:
     from interview_prep.storage import blocks
 
@@ -60,35 +64,33 @@ def read_lines(text: str, path: Path, known_ids: Collection[str]) -> ChecklistLi
         return ChecklistLines([], [], [])
     first_line = text.count("\n", 0, span[0]) + 1
     bank: list[str] = []
-    own: list[OwnLine] = []
-    unmarked: list[tuple[int, str, bool]] = []
+    own: dict[str, OwnLine] = {}  # by id: a line pasted twice is one question
+    unmarked: list[OwnLine] = []
     problems: list[str] = []
     for offset, raw in enumerate(text[span[0] : span[1]].split("\n")):
-        where = f"{path}:{first_line + offset}"
-        kind, found = _classify(raw.rstrip("\r"), where, known_ids)
-        if kind == "bank":
-            bank.append(str(found))
-        elif kind == "own":
-            assert isinstance(found, OwnLine)
-            own.append(replace(found, line=first_line + offset))
-        elif kind == "unmarked":
-            assert isinstance(found, tuple)
-            unmarked.append((first_line + offset, found[0], found[1]))
-        elif kind == "problem":
+        found = _classify(raw.rstrip("\r"), first_line + offset, f"{path}:{first_line + offset}", known_ids)
+        if isinstance(found, _Problem):
             problems.append(str(found))
-    taken = set(bank) | {line.question_id for line in own} | set(known_ids)
-    for number, words, done in unmarked:
-        question_id = new_id(words, taken)
+        elif isinstance(found, str):
+            bank.append(found)
+        elif isinstance(found, OwnLine) and found.marked:
+            own.setdefault(found.question_id, found)
+        elif found is not None:
+            unmarked.append(found)
+    taken = set(bank) | set(own) | set(known_ids)
+    for line in unmarked:
+        question_id = new_id(line.text, taken)
         taken.add(question_id)
-        own.append(OwnLine(question_id, words, "should", ANY_ROLE, done, number, False))
-    own.sort(key=lambda line: line.line)
-    return ChecklistLines(bank, own, problems)
+        own[question_id] = replace(line, question_id=question_id)
+    return ChecklistLines(bank, sorted(own.values(), key=lambda line: line.line), problems)
 
 
-def _classify(line: str, where: str, known_ids: Collection[str]) -> tuple[str, object]:
+def _classify(line: str, number: int, where: str, known_ids: Collection[str]) -> str | OwnLine | None:
+    """A bank id, one of your own questions (unmarked: its id still to give), a _Problem, or None
+    for a line that is not a top-level list item (a heading, prose, a caution under a question)."""
     item = _ITEM.match(line)
     if item is None:
-        return "other", None
+        return None
     rest = item.group(1)
     box = _BOX.match(rest)
     done = bool(box and box.group(1).strip())
@@ -97,28 +99,27 @@ def _classify(line: str, where: str, known_ids: Collection[str]) -> tuple[str, o
     words = _HINT.sub("", rest[: marker.start()] if marker else rest).strip()
     if marker is None and "<!--" not in rest:
         if not words:
-            return (
-                "problem",
-                f"{where}: an empty checklist line; write a question after the box, or delete it.",
+            return _Problem(
+                f"{where}: an empty checklist line; write a question after the box, or delete it."
             )
         if box is None:
-            return "problem", (
+            return _Problem(
                 f"{where}: '{_short(words)}' has no box, so it is not a question prep asks; "
                 "write it as '- [ ] your question' to ask it, or move it out of the checklist block."
             )
-        return "unmarked", (words, done)
+        return OwnLine("", words, "should", ANY_ROLE, done, number, False)
     inside = marker.group(1) if marker else ""
     if (bank := _BANK_MARKER.match(inside)) is not None:
         if bank.group(1) in known_ids:
-            return "bank", bank.group(1)
-        return "problem", (
+            return bank.group(1)
+        return _Problem(
             f"{where}: the checklist names question '{bank.group(1)}', which no bank has (renamed, or from "
             "a bank that is gone?); correct the id after 'q:', or delete the line."
         )
     own = _OWN_MARKER.match(inside)
     if own is not None and own.group(2) in PRIORITIES and own.group(3) in (*AUDIENCES, ANY_ROLE) and words:
-        return "own", OwnLine(own.group(1), words, own.group(2), own.group(3), done, 0, True)
-    return "problem", (
+        return OwnLine(own.group(1), words, own.group(2), own.group(3), done, number, True)
+    return _Problem(
         f"{where}: prep cannot read the marker on '{_short(words) or line.strip()}'; "
         "delete the <!-- ... --> part and prep gives the line a new id, or "
         "restore it as <!-- q:ID --> or <!-- own:ID PRIORITY ROLE -->."
