@@ -50,6 +50,8 @@ READERS = [
     ("plan", "acme", "--with", "Dana:engineer"),
     ("stats",),
     ("stats", "--json"),
+    ("sheet", "acme", "--with", "Dana:engineer"),
+    ("done", "acme"),  # no id: the follow-ups still to do, with their dates
 ]
 
 
@@ -150,6 +152,19 @@ def test_a_hand_edited_date_at_the_edge_never_crashes_a_reader(
 
 def test_every_reading_command_is_tried() -> None:
     """A new command that shows dates belongs in READERS (or writes only, listed here)."""
-    writers = {"new", "status", "open", "ask", "answer", "flag", "note", "reflect", "done", "schedule", "due"}
+    writers = {
+        "new",
+        "status",
+        "open",
+        "ask",
+        "answer",
+        "flag",
+        "note",
+        "reflect",
+        "done",
+        "schedule",
+        "due",
+        "add",
+    }
     others = {"where", "banks list", "banks show", "banks check", "config show"}
     assert set(every_command()) - {args[0] for args in READERS} - writers - others == set()
