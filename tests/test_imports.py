@@ -92,6 +92,14 @@ def test_the_fastest_commands_never_import_rich_or_yaml(acme: str, args: tuple[s
     assert "yaml" not in loaded  # front matter written by prep is read without PyYAML
 
 
+@pytest.mark.parametrize("args", [("--version",), ("where",)], ids=" ".join)
+def test_the_fastest_commands_import_no_command_results_or_views(acme: str, args: tuple[str, ...]) -> None:
+    """The Typer modules are loaded for every run: what they import at the top, every run pays."""
+    loaded = modules_after(*args, whole_names=True)
+    heavy = {name for name in loaded if name.startswith(("interview_prep.render", "interview_prep.core"))}
+    assert heavy == set()
+
+
 def test_answer_with_a_warm_bank_cache_skips_yaml(acme: str) -> None:
     # The fixture's commands loaded the catalog once; from then on it comes from the cache.
     modules_after("answer", "acme", "team-size", "eight", "--who", "Lee")

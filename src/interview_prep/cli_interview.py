@@ -7,7 +7,6 @@ import typer
 from interview_prep import cli, completion, output
 from interview_prep.cli import CompanyArgument, InterviewOption, app, context_of
 from interview_prep.commands.context import Context
-from interview_prep.render import views
 
 RoundOption = Annotated[
     str | None,
@@ -70,6 +69,8 @@ def ask(
     from interview_prep.commands import ask as flow
 
     session = flow.start(context_of(ctx), company, with_ or [], round_name, resume, multiline, minutes)
+    from interview_prep.render import views
+
     output.say(views.interview_finished(flow.run(session)))
 
 
@@ -107,6 +108,8 @@ def answer(
     saved = capture.save_answer(
         context, found, path, question.id, question.render(found.name, who or None), who.strip(), text
     )
+    from interview_prep.render import views
+
     output.say(views.saved(saved))
     reading = capture.live_reading(context, question, text)
     if reading is not None and reading.flagged:  # the same warning `prep ask` shows; quiet otherwise
@@ -139,6 +142,8 @@ def flag(
     capture.require_text(text, "red flag")
     capture.check_severity(severity)
     _, path = capture.target(context, company, interview, round_name)
+    from interview_prep.render import views
+
     output.say(views.saved(capture.save_flag(context, path, text, severity, who.strip())))
 
 
@@ -163,6 +168,8 @@ def note(
     context = context_of(ctx)
     capture.require_text(text, "note")
     _, path = capture.target(context, company, interview, round_name)
+    from interview_prep.render import views
+
     output.say(views.saved(capture.save_note(context, path, text)))
 
 
