@@ -133,3 +133,41 @@ def test_a_broken_company_completes_nothing_and_prints_nothing(
     company = Path(str(prep_home)) / "acme" / "company.md"
     company.write_text("---\nname: [unclosed\n")
     assert complete("prep done acme ") == []
+
+
+def bash_completes(words: list[str]) -> list[str]:
+    """The replies of prep's own bash completion function, for the words as bash splits them
+    (bash breaks words at ':', so `Dana:eng` reaches the function as `Dana`, `:`, `eng`)."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    script = subprocess.run(
+        ["prep", "--show-completion", "bash"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    line = (
+        f"{script}\nCOMP_WORDS=({' '.join(shlex.quote(word) for word in words)}); "
+        f"COMP_CWORD={len(words) - 1}; _prep_completion prep; printf '%s\\n' \"${{COMPREPLY[@]}}\""
+    )
+    result = subprocess.run(["bash", "-c", line], env=env, capture_output=True, text=True, timeout=120)
+    return [reply for reply in result.stdout.split("\n") if reply]
+
+
+def test_roles_complete_in_real_bash_where_the_colon_splits_the_word() -> None:
+    assert bash_completes(["prep", "ask", "acme", "--with", "Dana", ":", "h"]) == ["hiring-manager"]
+    assert set(bash_completes(["prep", "plan", "acme", "--with", "Lee", ":", "e"])) == {
+        "engineer",
+        "executive",
+    }
+    colon = bash_completes(["prep", "sheet", "acme", "--with", "Lee", ":"])
+    assert set(colon) == {":recruiter", ":hiring-manager", ":engineer", ":executive"}  # replaces the ':'
+    assert bash_completes(["prep", "new", "x", "--stage", "sc"]) == ["scaleup"]

@@ -110,6 +110,8 @@ def fast_answer(environ: dict[str, str] | Any, prog_name: str) -> str | None:
 
 
 def _complete(args: list[str], incomplete: str) -> list[str] | None:
+    if (roles := _bash_role_after_colon(args, incomplete)) is not None:
+        return roles
     if incomplete.startswith("-") or any(word.startswith("-") for word in args):
         return None  # options (--home changes the data home) take Typer's path
     for size in (2, 1):  # `banks show ...` before `status ...`
@@ -125,6 +127,17 @@ def _complete(args: list[str], incomplete: str) -> list[str] | None:
             if name == "followup_ids":
                 return pending_ids(None, args[size], incomplete)
             return companies(None, incomplete) if name == "companies" else question_ids(None, incomplete)
+    return None
+
+
+def _bash_role_after_colon(args: list[str], incomplete: str) -> list[str] | None:
+    """bash splits `--with Dana:eng` at the colon (it is in COMP_WORDBREAKS) into `Dana`, `:`,
+    `eng`, and replaces only the last word: answer with the roles (or `:role` while the word
+    being completed is the colon itself). zsh and fish keep the word whole (panel_members)."""
+    if incomplete == ":" and len(args) >= 2 and args[-2] == "--with":
+        return [":" + role for role in interviewer_types("")]
+    if len(args) >= 3 and args[-1] == ":" and args[-3] == "--with":
+        return interviewer_types(incomplete)
     return None
 
 
