@@ -303,3 +303,15 @@ def test_control_characters_never_reach_the_page_or_the_markdown(prep_home: Path
     for text in (page, markdown):
         assert [ch for ch in text if ch != "\n" and unicodedata.category(ch) == "Cc"] == []
         assert "Eve" in text and "fast" in text
+
+
+def test_a_must_ask_already_on_the_sheet_is_not_listed_again_as_a_probe(prep_home: Path) -> None:
+    make_company(prep_home)
+    assert prep("note", "acme", "first call done", "--round", "screen")[0] == 0
+    found = planning.build(Context(), "acme", PANEL3, 45)
+    planned = {step.text for step in found.steps}
+    assert any(probe.kind == "unasked" and probe.text in planned for probe in found.probes)  # the case
+    sheet = sheets.build(Context(), "acme", PANEL3, 45)
+    assert not [probe for probe in sheet.probes if probe.kind == "unasked" and probe.text in planned]
+    kept = [p for p in found.probes if not (p.kind == "unasked" and p.text in planned)]
+    assert list(sheet.probes) == kept[: len(sheet.probes)]

@@ -16,12 +16,15 @@ def build(ctx: Context, company_name: str, with_: Sequence[str], minutes: float 
     """The sheet for this interview: `prep plan`'s plan, your key messages, the probes."""
     found = planning.build(ctx, company_name, with_, minutes)
     people = [(person.name, person.label()) for person in found.present] or [("", NOBODY_NAMED)]
+    planned = {step.text for step in found.steps}
+    # A must-ask never answered that is already on the sheet as a question needs no second line.
+    probes = [probe for probe in found.probes if not (probe.kind == "unasked" and probe.text in planned)]
     return Sheet(
         company=found.company.name,
         slug=found.company.slug,
         costing=planning.costing(found.minutes),
         people=tuple(SheetPerson(label, tuple(found.for_person(name))) for name, label in people),
-        probes=tuple(found.probes[:MAX_PROBES]),
+        probes=tuple(probes[:MAX_PROBES]),
         key_messages=tuple(key_messages(ctx, found.company.slug)),
     )
 
