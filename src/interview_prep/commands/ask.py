@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview_prep.banks.model import Catalog, Question
-from interview_prep.commands import ask_keys, capture
+from interview_prep.commands import ask_clock, ask_keys, ask_more, ask_resume, capture
 from interview_prep.commands.agenda import offer_scheduled_panel
 from interview_prep.commands.checklist_source import company_checklist as company_checklist
 from interview_prep.commands.companies import advance_on_interview
@@ -34,6 +34,9 @@ def _prompts() -> _PromptsModule:
     from interview_prep import prompts
 
     return prompts
+
+
+describe = ask_resume.describe  # 'onsite, started ...': the resume question's words
 
 
 def parse_with(values: Sequence[str]) -> list[Interviewer]:
@@ -69,6 +72,7 @@ class Session:
     multiline: bool = False
     warnings: list[str] = field(default_factory=list)  # shown once, as the interview opens
     minutes: float | None = None  # --minutes: only what fits is asked (the plan of `prep plan`)
+    clock: ask_clock.Clock | None = None  # with --minutes: time used and left
     retype: str = ""  # text refused as a mistyped key, offered again at the next prompt
     queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
     follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
@@ -94,7 +98,8 @@ class Session:
 
         everyone = {question.id for question in self.checklist if question.for_everyone}
         names = [person.name for person in self.present] or [""]
-        return fitting.fit(steps, names, self.minutes, everyone, asked), asked
+        fitted = fitting.fit(steps, names, self.minutes, everyone, asked)
+        return (self.clock.order(fitted, everyone) if self.clock else fitted), asked
 
     def next_step(self) -> Step | None:
         if self.queued:
@@ -103,10 +108,10 @@ class Session:
         return steps[0] if steps else None
 
     def position(self, step: Step) -> str:
-        """'question 3 of 7 for Dana' (with --minutes, where the plan has an end)."""
-        if self.minutes is None or step.kind != "question":
-            return ""
+        """'question 3 of 7 for Dana': where the step is in this person's share of the plan."""
         steps, asked = self.upcoming()
+        if step.kind != "question" or step not in steps:
+            return ""
         done = asked.get(step.who, 0)
         total = done + sum(1 for s in steps if s.who == step.who)
         return f"question {done + 1} of {total}" + (f" for {step.who}" if step.who else "")
@@ -130,7 +135,7 @@ def start(
     )()  # refused here, before any prompt, if one runs
     path = interviews.latest_open(ctx.home, company.slug)
     if path is not None:
-        path, present = _resume_or_not(path, present, resume, warnings)
+        path, present = ask_resume.resume_or_not(path, present, resume, warnings)
     resumed: list[tuple[int, str, str]] = []  # answers from the earlier run: /b may edit them
     if path is None:
         if not present:
@@ -142,53 +147,9 @@ def start(
     earlier = [iv for iv in interviews.load_interviews(ctx.home, company.slug) if iv.id != path.stem]
     checklist = company_checklist(ctx, company, catalog, warnings, adopt=True)
     session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
-    session.minutes = minutes
+    session.minutes, session.clock = minutes, ask_clock.start(minutes)
     session.mine = resumed
     return session
-
-
-def _resume_or_not(
-    path: Path, named: list[Interviewer], resume: bool | None, warnings: list[str]
-) -> tuple[Path | None, list[Interviewer]]:
-    """The unfinished interview and who is in the room, or (None, named) for a new interview.
-
-    A panel named now that differs from the saved one is never dropped: asked
-    on a terminal (both panels, the saved one, or a new interview with the new
-    one); with --resume the new people join the saved panel.
-    """
-    saved = interviews.load_interview(path).interviewers
-    known = {person.name for person in saved}
-    newcomers = [person for person in named if person.name not in known]
-    joined = saved + newcomers
-    choice = "new"
-    if resume is None and newcomers and saved:
-        choice = _prompts().choose(
-            f"An unfinished interview {describe(path)} is open. You named {_names(newcomers)}.",
-            [
-                (f"Resume it with {_names(joined)}", "joined"),
-                (f"Resume it with {_names(saved)} only", "saved"),
-                (f"Start a new interview with {_names(named)}", "new"),
-            ],
-        )
-    elif resume is None:
-        resume = _prompts().confirm(f"Resume the unfinished interview {describe(path)}?", True)
-        choice = "joined" if resume else "new"
-    elif resume:
-        choice = "joined"
-        if newcomers and saved:
-            warnings.append(f"{_names(newcomers)} joined the panel of the resumed interview.")
-    if choice == "new":
-        if not interviews.remove_if_empty(path):
-            interviews.set_finished(path)
-        return None, named
-    if choice == "joined" and newcomers:
-        interviews.set_interviewers(path, joined)
-        return path, joined
-    return path, saved or named
-
-
-def _names(people: Sequence[Interviewer]) -> str:
-    return ", ".join(person.name for person in people)
 
 
 def _load_or_warn(ctx: Context) -> list[str]:
@@ -206,16 +167,6 @@ def _load_or_warn(ctx: Context) -> list[str]:
         warnings.append(f"{problem} Default settings are used for this interview.")
         ctx.use_default_settings()
     return warnings
-
-
-def describe(path: Path) -> str:
-    """'onsite, started 2026-11-22 14:20, with Dana, Lee' for the resume question."""
-    interview = interviews.load_interview(path)
-    parts = [interview.round] if interview.round else []
-    parts.append(f"started {interview.started[:16].replace('T', ' ')}")
-    if interview.interviewers:
-        parts.append("with " + ", ".join(person.name for person in interview.interviewers))
-    return f"({', '.join(parts)})"
 
 
 def run(session: Session) -> InterviewFinished:
@@ -263,7 +214,9 @@ def _loop(session: Session, screen: ask_screen.Screen) -> InterviewFinished:
             if not raw.strip():
                 return finish(session)
         else:
-            screen.question(step, session.position(step))
+            for line in ask_clock.news(session.clock):
+                screen.info(line)
+            screen.question(step, session.position(step), ask_clock.reading(session.clock))
             raw = _typed(session, screen, step, "Answer:")
         if handle(session, screen, step, raw) == "done":
             return finish(session)
@@ -304,6 +257,8 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
         screen.info(ask_keys.not_a_key(raw))
         if len(raw.split()) > 1:  # a sentence is offered again at the next prompt, never lost
             session.retype = raw.strip()
+    elif command in ask_more.KEYS:
+        ask_more.KEYS[command](session, screen, step, raw)
     elif not raw.strip():
         screen.info("Nothing typed, nothing saved: type the answer, /s to skip, /? for the keys.")
     elif step is None:

@@ -17,7 +17,12 @@ COMMANDS = {
     "/u": "follow-up",
     "/d": "done",
     "/?": "help",
+    "/l": "left",
+    "/a": "ask",
+    "/k": "landed",
 }
+# Keys followed by a word of their own ('/a team-size'): the rest of the line is theirs.
+_WITH_ARGUMENT = {"/a"}
 # What a user may type in full for a key ('/done'): pointed at the key, not saved.
 _KEY_WORDS = {
     "skip": "/s",
@@ -39,6 +44,13 @@ _KEY_WORDS = {
     "help": "/?",
     "keys": "/?",
     "h": "/?",
+    "left": "/l",
+    "list": "/l",
+    "rest": "/l",
+    "ask": "/a",
+    "key": "/k",
+    "landed": "/k",
+    "message": "/k",
 }
 
 
@@ -56,9 +68,17 @@ def command(raw: str) -> str | None:
     if key in COMMANDS:
         return COMMANDS[key]
     first = key.split()[0]
+    if first in _WITH_ARGUMENT:
+        return COMMANDS[first]
     if _SLASH_WORD.fullmatch(key) or first in COMMANDS or key_for(first) is not None:
         return "unknown"
     return None
+
+
+def argument(raw: str) -> str:
+    """What follows a key's own word: 'team-size' in '/a team-size'."""
+    parts = raw.strip().split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 def key_for(word: str) -> str | None:

@@ -49,3 +49,18 @@ def fit(
 
 def minutes_needed(steps: Sequence[Step]) -> float:
     return len(steps) * MINUTES_PER_QUESTION
+
+
+def love_and_hate_first(
+    steps: Sequence[Step], for_everyone: Collection[str], minutes_left: float
+) -> list[Step]:
+    """The steps with the questions for everyone moved to the front, once time runs short.
+
+    Time runs short when one more of the other questions would leave less than
+    the questions for everyone still need (seed 000: leave time for the
+    questions that matter at the end). Otherwise the order is kept.
+    """
+    everyone = [step for step in steps if step.question_id in for_everyone]
+    if not everyone or minutes_left >= minutes_needed(everyone) + MINUTES_PER_QUESTION:
+        return list(steps)
+    return everyone + [step for step in steps if step.question_id not in for_everyone]

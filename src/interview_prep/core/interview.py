@@ -145,6 +145,11 @@ def _answered(interviews: Sequence[Interview], complete_only: bool = False) -> s
     }
 
 
+def step_for(question: Question, who: str, company_name: str) -> Step:
+    """One question put to one person, asked out of the plan's order (`/a ID` in `prep ask`)."""
+    return _step(question, who, company_name)
+
+
 def _who_to_ask(question: Question, present: Sequence[Interviewer]) -> str | None:
     """The first person in the room the question is meant for; '' when nobody was named."""
     if not present:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -14,16 +15,27 @@ from interview_prep.core.transcript import Interviewer
 from interview_prep.output import inert, one_line, truncate
 from interview_prep.render.console import console
 
-KEYS = "/s skip  /b back  /f flag  /n note  /u follow-up  /d done  /? keys"
+KEYS = "/s skip  /b back  /f flag  /n note  /u follow-up  /l left  /k message  /d done  /? keys"
 SAVE_KEY = {False: "Enter saves", True: "Esc then Enter saves (Enter is a new line)"}
 HELP = """\
 Type the answer and press {save}: it is saved before the next question.
   /s  skip this question             /b  edit your previous answer
   /f  red flag (yours or a signal)   /n  a free note
   /u  ask this question's follow-up next
+  /l  what is left of the checklist   /a ID  ask that question next
+  /k  mark one of your key messages as landed
   /d  finish the interview           /?  these keys
   Ctrl-C  stop now (everything is saved; run prep ask again to resume)
 Enter on its own never skips. An answer that really starts with '/': type '//'."""
+
+
+@dataclass(frozen=True)
+class LeftView:
+    """What `/l` shows: the plan still to ask, then the rest of the checklist nobody answered."""
+
+    planned: list[tuple[str, str, str]]  # (question id, who, text)
+    more: list[tuple[str, str]]  # (question id, text)
+    slug: str
 
 
 class Screen:
@@ -70,7 +82,7 @@ class Screen:
         if len(probes) > 8:
             self.out.print(Text(f"  … and {len(probes) - 8} more in `prep review`", style="dim"))
 
-    def question(self, step: Step, position: str = "") -> None:
+    def question(self, step: Step, position: str = "", clock: str = "") -> None:
         self.out.print()
         if position:
             self.out.print(Text(position, style="dim"))
@@ -85,8 +97,10 @@ class Screen:
         self.out.print(head)
         self.out.print(Text(f"Why: {inert(first_sentence(step.why))}", style="dim"))
         if step.caution:
-            self.out.print(Text(inert(step.caution), style="yellow", no_wrap=True, overflow="ellipsis"))
-        self.out.print(Text(f"{SAVE_KEY[self.multiline]}  {KEYS}", style="dim"))
+            self.one_line(step.caution, "yellow")
+        self.out.print(
+            Text(f"{clock + '  ' if clock else ''}{SAVE_KEY[self.multiline]}  {KEYS}", style="dim")
+        )
 
     def saved(self, message: str) -> None:
         self.out.print(Text(inert(message), style="green"))
@@ -97,6 +111,26 @@ class Screen:
     def reading(self, reading: Reading) -> None:
         style = "bold red" if reading.flagged else "cyan"
         self.out.print(Text(inert(reading.warning()), style=style))
+
+    def left(self, view: LeftView) -> None:
+        """What is left, on one screen: each line cut with '…' at the terminal's width."""
+        room = max(self.rows() - 6, 4)  # two headings and two "… more" lines, with the prompt
+        shown = min(len(view.planned), room // 2 if view.more else room)
+        shown_more = min(len(view.more), room - shown)
+        lines = [f"Still in this interview's plan: {len(view.planned)}"]
+        lines += [f"  {qid} ({who or 'anyone'}): {one_line(text)}" for qid, who, text in view.planned[:shown]]
+        if shown < len(view.planned):
+            lines.append(f"  … and {len(view.planned) - shown} more")
+        lines.append(f"Also on the checklist: {len(view.more)} (/a ID asks one next)")
+        lines += [f"  {qid}: {one_line(text)}" for qid, text in view.more[:shown_more]]
+        if shown_more < len(view.more):
+            lines.append(f"  … and {len(view.more) - shown_more} more (prep open {view.slug})")
+        for line in lines:
+            self.one_line(line, "dim")
+
+    def one_line(self, text: str, style: str) -> None:
+        """Text on one line, cut with '…' at the terminal's width (Text.no_wrap alone still wraps)."""
+        self.out.print(Text(inert(text), style=style), no_wrap=True, overflow="ellipsis")
 
     def help(self) -> None:
         save = "Esc then Enter" if self.multiline else "Enter"
