@@ -89,6 +89,7 @@ def seed(home: Path) -> None:
     )
     (home / "config.yaml").write_text(
         f'dealbreakers: ["on call {YAML_HOSTILE}"]\nvalues: ["mentoring {YAML_HOSTILE}"]\n'
+        f'key_messages: ["I led it {YAML_HOSTILE}"]\n'
     )
 
 
@@ -157,6 +158,7 @@ COMMANDS: list[tuple[str, list[str], int]] = [
         ["sheet", "acme", "--with", f"x{RAW_HOSTILE}:engineer", "--html", "{home}/sheet.html"],
         0,
     ),
+    ("plan --json", ["plan", "acme", "--with", f"x{RAW_HOSTILE}:engineer", "--json"], 0),
 ]
 # Commands left out above, and where their output is held to the same rule instead.
 ELSEWHERE = {

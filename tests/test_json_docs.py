@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from helpers import commands_with_option, prep
+from interview_prep.storage.entries import add_landed
 from review_fixture import build
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "json.md"
@@ -29,6 +30,15 @@ COMMANDS: dict[str, list[str]] = {
     "prep log COMPANY --json": ["log", "acme", "--json"],
     "prep people --json": ["people", "--json"],
     "prep stats --json": ["stats", "--json"],
+    "prep plan COMPANY --json": [
+        "plan",
+        "acme",
+        "--with",
+        "Dana:hiring-manager",
+        "--minutes",
+        "10",
+        "--json",
+    ],
 }
 
 
@@ -65,7 +75,10 @@ def full_home(prep_home: Path) -> Path:
     assert prep(*scheduled)[0] == 0
     (prep_home / "config.yaml").write_text(
         "thresholds:\n  hours_per_week: 45\ndealbreakers: [unlimited overtime]\nvalues: [mentoring, ownership]\n"
+        "key_messages: [I led the billing rewrite, I mentor new engineers]\n"
     )
+    first_round = sorted((prep_home / "acme" / "interviews").glob("*.md"))[0]
+    add_landed(first_round, "2026-11-10T14:30:00+00:00", "Dana", "I led the billing rewrite")
     return prep_home
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from interview_prep import cli, completion, output
-from interview_prep.cli import CompanyArgument, InterviewOption, app, context_of
+from interview_prep.cli import CompanyArgument, InterviewOption, JsonOption, app, context_of
 from interview_prep.commands.context import Context
 
 RoundOption = Annotated[
@@ -187,20 +187,38 @@ def plan(
         ),
     ] = None,
     minutes: MinutesOption = None,
+    round_name: Annotated[
+        str,
+        typer.Option(
+            "--round",
+            metavar="ROUND",
+            help="screen, onsite, final or offer: only its questions (see when: in banks).",
+        ),
+    ] = "",
+    as_json: JsonOption = False,
 ) -> None:
     """This interview's plan: per interviewer, what fits the minutes you have.
 
-    The same plan `prep ask --minutes` follows. Writes nothing.
+    The same plan `prep ask --minutes` follows (with the same --round).
+    Your key messages are listed; questions about your values come first.
+    Writes nothing.
 
     Examples:
 
     \b
       prep plan acme --with "Dana:hiring-manager" --with "Lee:engineer" --minutes 15
+      prep plan acme --with "Sam:recruiter" --round screen --json
     """
     from interview_prep.commands import plan as planning
 
     context = context_of(ctx)
-    output.say(planning.render_text(planning.build(context, company, with_ or [], minutes)))
+    found = planning.build(context, company, with_ or [], minutes, round_name)
+    if as_json:
+        from interview_prep.render import json_views
+
+        output.print_json(json_views.interview_plan(found))
+    else:
+        output.say(planning.render_text(found))
     checklist_warnings(context, company)
 
 

@@ -224,6 +224,14 @@ def _ask_in_menu(question: questionary.Question) -> Any:
     return result
 
 
+def pick_or_back(message: str, choices: Sequence[tuple[str, str]]) -> str:
+    """One of (title, value); Esc or Ctrl-C backs out (BackedOut)."""
+    result: str = _ask_in_menu(
+        questionary.select(message, choices=[Choice(title, value) for title, value in choices])
+    )
+    return result
+
+
 def severity(default: str = "medium") -> str:
     result: str = _ask_in_menu(
         questionary.select("Severity?", choices=["high", "medium", "low"], default=default)

@@ -7,6 +7,8 @@
       - unlimited overtime
     values:                # what matters most to you: the review shows what was heard about each
       - mentoring
+    key_messages:          # what you want every interviewer to hear about you (3-5 short lines)
+      - I shipped the billing rewrite with no downtime
 
 Every problem is reported as `file:line:col: message`, like a bank.
 """
@@ -26,7 +28,8 @@ from interview_prep.yamlsafe import Composer, Limits, Map, Node, Scalar, Seq, re
 
 CONFIG_NAME = "config.yaml"
 _METRIC = re.compile(r"[a-z][a-z0-9_]*")
-KNOWN_KEYS = ("thresholds", "dealbreakers", "values")
+KNOWN_KEYS = ("thresholds", "dealbreakers", "values", "key_messages")
+MAX_KEY_MESSAGE = 200  # a key message is said in one breath
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Settings:
     thresholds: dict[str, float] = field(default_factory=dict)
     dealbreakers: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
+    key_messages: list[str] = field(default_factory=list)
     path: Path | None = None
     threshold_at: dict[str, str] = field(default_factory=dict)  # metric -> "line:col" in the file
 
@@ -83,12 +87,12 @@ def check_config(path: Path) -> tuple[list[str], Settings | None]:
         problems.append(f"{path}:{node.line}:{node.col}: {one_line(message)}")
 
     if not isinstance(root, Map):
-        problem(root, "the config must be a mapping with thresholds, dealbreakers and values")
+        problem(root, "the config must be a mapping with thresholds, dealbreakers, values and key_messages")
         return problems, None
     seen: set[str] = set()
     for key_node, value_node in root.pairs:
         if not isinstance(key_node, Scalar):
-            problem(key_node, "a setting's name must be plain text (thresholds, dealbreakers or values)")
+            problem(key_node, f"a setting's name must be plain text ({', '.join(KNOWN_KEYS)})")
             continue
         key = key_node.value
         if key in seen:
@@ -97,8 +101,8 @@ def check_config(path: Path) -> tuple[list[str], Settings | None]:
         seen.add(key)
         if key == "thresholds":
             _thresholds(value_node, settings, problem)
-        elif key in ("dealbreakers", "values"):
-            items = _strings(value_node, key, problem)
+        elif key in ("dealbreakers", "values", "key_messages"):
+            items = _strings(value_node, key, problem, MAX_KEY_MESSAGE if key == "key_messages" else None)
             if items is not None:
                 setattr(settings, key, items)
         else:
@@ -138,16 +142,20 @@ def _number(node: Node) -> float | None:
         return None
 
 
-def _strings(node: Node, key: str, problem: Report) -> list[str] | None:
+def _strings(node: Node, key: str, problem: Report, longest: int | None = None) -> list[str] | None:
     if not isinstance(node, Seq):
-        problem(node, f"{key} must be a list of phrases")
+        problem(node, f"{key} must be a list of phrases, one per line starting with '- '")
         return None
     items = []
     for item in node.items:
         if not isinstance(item, Scalar) or not item.value.strip():
             problem(item, f"each entry in {key} must be a non-empty phrase")
             continue
-        items.append(item.value.strip())
+        text = " ".join(item.value.split())
+        if longest is not None and len(text) > longest:
+            problem(item, f"an entry in {key} is {len(text)} characters; keep each under {longest}")
+            continue
+        items.append(text if longest is not None else item.value.strip())
     return items
 
 

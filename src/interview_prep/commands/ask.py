@@ -17,8 +17,10 @@ from interview_prep.commands.agenda import offer_scheduled_panel
 from interview_prep.commands.checklist_source import company_checklist as company_checklist
 from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
+from interview_prep.commands.plan import options as plan_options
 from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
 from interview_prep.core.models import Company
+from interview_prep.core.plans import NO_OPTIONS, PlanOptions
 from interview_prep.core.results import InterviewFinished
 from interview_prep.core.transcript import Answer, Interview, Interviewer
 from interview_prep.errors import EXIT_INTERRUPTED, PrepError, stopped
@@ -73,6 +75,7 @@ class Session:
     warnings: list[str] = field(default_factory=list)  # shown once, as the interview opens
     minutes: float | None = None  # --minutes: only what fits is asked (the plan of `prep plan`)
     clock: ask_clock.Clock | None = None  # with --minutes: time used and left
+    shape: PlanOptions = NO_OPTIONS  # the round's stage, your values (as `prep plan`)
     retype: str = ""  # text refused as a mistyped key, offered again at the next prompt
     queued: list[Step] = field(default_factory=list)  # asked for with /u: the question, then its follow-ups
     follow_ups_asked: dict[tuple[str, str], int] = field(default_factory=dict)  # (question id, who)
@@ -85,7 +88,8 @@ class Session:
     def upcoming(self) -> tuple[list[Step], dict[str, int]]:
         """The steps still to ask (only what fits, with --minutes) and how many each person was asked."""
         current = self.current()
-        steps = plan(self.checklist, self.present, self.company.name, self.earlier, current)
+        stage, lifted = self.shape.stage, self.shape.lifted
+        steps = plan(self.checklist, self.present, self.company.name, self.earlier, current, stage, lifted)
         asked: dict[str, int] = {}
         for question_id, who in {(a.question_id, a.who) for a in current.answers if not a.cut_off} | {
             (s.question_id, s.who) for s in current.skips
@@ -148,6 +152,7 @@ def start(
     checklist = company_checklist(ctx, company, catalog, warnings, adopt=True)
     session = Session(ctx, company, path, catalog, checklist, present, earlier, multiline, warnings)
     session.minutes, session.clock = minutes, ask_clock.start(minutes)
+    session.shape = plan_options(ctx, company, checklist, interviews.load_interview(path).round)
     session.mine = resumed
     return session
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from interview_prep.commands import ask_checklist
+from interview_prep.commands import ask_checklist, key_messages
 
 if TYPE_CHECKING:
     from interview_prep.commands.ask import Session
@@ -17,4 +17,5 @@ Handler = Callable[["Session", "Screen", "Step | None", str], None]
 KEYS: dict[str, Handler] = {
     "left": ask_checklist.left,
     "ask": ask_checklist.ask_by_id,
+    "landed": key_messages.landed,
 }

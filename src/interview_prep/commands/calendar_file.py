@@ -13,7 +13,6 @@ reaches a calendar.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,10 +23,8 @@ from interview_prep.commands.context import Context
 from interview_prep.core.interview import carry_forward, plan
 from interview_prep.core.transcript import Interview, Interviewer, ScheduledRound
 from interview_prep.output import inert
-from interview_prep.storage import blocks
 from interview_prep.storage import companies as store
 from interview_prep.storage import interviews as interview_store
-from interview_prep.storage.atomic import read_text
 
 if TYPE_CHECKING:
     from icalendar import Event, Todo
@@ -125,7 +122,9 @@ def round_plan_text(ctx: Context, slug: str, scheduled: ScheduledRound) -> str:
         if mine:
             lines += ["", f"Ask {person.label() if person.name else 'anyone'}:"]
             lines += [f"- {step.text}" for step in mine]
-    messages = key_messages(ctx.home, slug)
+    from interview_prep.commands.key_messages import for_company
+
+    messages = for_company(ctx, slug)
     if messages:
         lines += ["", "Your key messages:"] + [f"- {message}" for message in messages]
     probes = carry_forward(earlier, checklist, company.name)
@@ -137,14 +136,9 @@ def round_plan_text(ctx: Context, slug: str, scheduled: ScheduledRound) -> str:
 
 def key_messages(home: Path, slug: str) -> list[str]:
     """The list items under the prep block's first heading (the 3-5 key messages)."""
-    path = store.company_file(home, slug)
-    inner = blocks.read_section(read_text(path), "prep", path) or ""
-    sections = re.split(r"^### ", inner, flags=re.M)
-    if len(sections) < 2:
-        return []
-    return [
-        line[2:].strip() for line in sections[1].splitlines() if line.startswith("- ") and line[2:].strip()
-    ]
+    from interview_prep.storage.prep_block import first_list
+
+    return first_list(home, slug)
 
 
 def write_calendar(path: Path, data: bytes) -> None:

@@ -25,6 +25,7 @@ def settings_view(ctx: Context) -> SettingsView:
         thresholds=dict(settings.thresholds),
         dealbreakers=tuple(settings.dealbreakers),
         values=tuple(settings.values),
+        key_messages=tuple(settings.key_messages),
     )
 
 

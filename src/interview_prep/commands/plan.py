@@ -3,47 +3,58 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
+from interview_prep.banks.model import WHEN, Question
 from interview_prep.commands.context import Context
 from interview_prep.core import fitting
-from interview_prep.core.interview import Probe, Step, carry_forward, plan
+from interview_prep.core.interview import carry_forward, plan, stage_of
 from interview_prep.core.models import Company
-from interview_prep.core.transcript import Interview, Interviewer
+from interview_prep.core.plans import InterviewPlan, PlanOptions
+from interview_prep.core.transcript import Interview
 from interview_prep.errors import PrepError
 
-
-@dataclass
-class InterviewPlan:
-    company: Company
-    present: list[Interviewer]
-    minutes: float | None
-    steps: list[Step]
-    probes: list[Probe]
-
-    def for_person(self, name: str) -> list[Step]:
-        return [step for step in self.steps if step.who == name]
+__all__ = ["InterviewPlan", "PlanOptions", "build", "costing", "options", "render_text"]
 
 
-def build(ctx: Context, company_name: str, with_: Sequence[str], minutes: float | None) -> InterviewPlan:
+def options(ctx: Context, company: Company, checklist: Sequence[Question], round_label: str) -> PlanOptions:
+    """The same options for `prep plan` and `prep ask`, so the two plans agree."""
+    from interview_prep.core.values import questions_about
+
+    about = questions_about(ctx.settings().values, checklist)
+    lifted = frozenset(qid for ids in about.values() for qid in ids)
+    counts = tuple((value, len(ids)) for value, ids in about.items())
+    return PlanOptions(stage_of(round_label, company.status), lifted, counts)
+
+
+def build(
+    ctx: Context,
+    company_name: str,
+    with_: Sequence[str],
+    minutes: float | None,
+    round_name: str = "",
+) -> InterviewPlan:
     from interview_prep.commands.ask import company_checklist, parse_with
+    from interview_prep.commands.key_messages import for_company
     from interview_prep.storage import companies as company_store
     from interview_prep.storage import interviews
 
     if minutes is not None and minutes <= 0:
         raise PrepError(f"--minutes {minutes:g}: give the minutes you have for questions, e.g. --minutes 10.")
+    if round_name and round_name.strip().lower() not in WHEN:
+        raise PrepError(f"--round {round_name!r} is not a round; use one of: {', '.join(WHEN)}.")
     company = company_store.resolve_company(ctx.home, company_name)
     present = parse_with(with_)
     catalog = ctx.catalog()
     checklist = company_checklist(ctx, company, catalog)
+    chosen = options(ctx, company, checklist, round_name)
     earlier = interviews.load_interviews(ctx.home, company.slug)
-    fresh = Interview("plan", company.name, "", "", present)
-    steps = plan(checklist, present, company.name, earlier, fresh)
+    fresh = Interview("plan", company.name, round_name, "", present)
+    steps = plan(checklist, present, company.name, earlier, fresh, chosen.stage, chosen.lifted)
     everyone = {question.id for question in checklist if question.for_everyone}
     names = [person.name for person in present] or [""]
     fitted = fitting.fit(steps, names, minutes, everyone)
-    return InterviewPlan(company, present, minutes, fitted, carry_forward(earlier, checklist, company.name))
+    probes = carry_forward(earlier, checklist, company.name)
+    return InterviewPlan(company, present, minutes, fitted, probes, chosen, for_company(ctx, company.slug))
 
 
 def costing(minutes: float | None) -> str:
@@ -56,26 +67,25 @@ def costing(minutes: float | None) -> str:
     return f"{minutes:g} minutes shared by the panel; a question is costed at {per} minutes (asking, the answer, your note)."
 
 
-def to_json(found: InterviewPlan) -> dict[str, Any]:
-    return {
-        "version": 1,
-        "company": found.company.name,
-        "minutes": found.minutes,
-        "minutes_per_question": fitting.MINUTES_PER_QUESTION,
-        "minutes_needed": fitting.minutes_needed(found.steps),
-        "steps": [
-            {"question_id": s.question_id, "who": s.who, "text": s.text, "priority": s.priority, "why": s.why}
-            for s in found.steps
-        ],
-        "probes": [{"kind": p.kind, "text": p.text, "source": p.source} for p in found.probes],
-    }
+def round_line(chosen: PlanOptions) -> str:
+    if chosen.stage is None:
+        return "Round: any (questions meant only for the offer stage wait for it; --round picks one)."
+    return f"Round: {chosen.stage} (only questions meant for it, plus love and hate)."
+
+
+def values_line(chosen: PlanOptions) -> str:
+    """The footer: how your values shaped the order, or how to make them."""
+    if not chosen.values:
+        return "Add values: to config.yaml and the questions about them come first within each priority."
+    counts = ", ".join(f"{value} ({count})" for value, count in chosen.values)
+    return f"Your values (config.yaml) put the questions about them first within each priority: {counts}."
 
 
 def render_text(found: InterviewPlan) -> str:
     """The plan as plain lines: per person, the questions in the order to ask them."""
     from interview_prep.render.ask_screen import first_sentence
 
-    lines = [f"Plan for {found.company.name}: {costing(found.minutes)}"]
+    lines = [f"Plan for {found.company.name}: {costing(found.minutes)}", round_line(found.options)]
     people = [person.name for person in found.present] or [""]
     for name in people:
         steps = found.for_person(name)
@@ -86,8 +96,13 @@ def render_text(found: InterviewPlan) -> str:
             must = "  (must)" if step.priority == "must" else ""
             lines.append(f"  {number}. {step.text}{must}")
             lines.append(f"     why: {first_sentence(step.why)}")
+    if found.key_messages:
+        lines.append("")
+        lines.append("Your key messages (land each one; /k in prep ask marks it):")
+        lines.extend(f"  - {message}" for message in found.key_messages)
     if found.probes:
         lines.append("")
         lines.append("Probe (from earlier rounds):")
         lines.extend(f"  - {probe.text} ({probe.source})" for probe in found.probes[:8])
+    lines += ["", values_line(found.options)]
     return "\n".join(lines)

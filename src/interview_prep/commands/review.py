@@ -37,9 +37,10 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
     company = store.resolve_company(ctx.home, name)
     checklist, done = _company_state(ctx, company)
     settings = ctx.settings()
-    return analysis.review(
+    interviews = interview_store.load_interviews(ctx.home, company.slug)
+    found = analysis.review(
         company,
-        interview_store.load_interviews(ctx.home, company.slug),
+        interviews,
         ctx.catalog(),
         checklist,
         settings.thresholds,
@@ -48,6 +49,12 @@ def company_review(ctx: Context, name: str) -> analysis.Review:
         today(),
         settings.values,
     )
+    from interview_prep.commands import key_messages
+    from interview_prep.core.messages import with_unsaid
+
+    found.key_messages = key_messages.status(ctx, company.slug, interviews)
+    found.followups = with_unsaid(found.followups, found.never_landed)
+    return found
 
 
 @dataclass(frozen=True, slots=True)

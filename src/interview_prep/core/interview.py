@@ -8,14 +8,20 @@ first such question in the order given with --with, the next in reverse,
 alternating (whoever answers last has had longest to think, so it evens out);
 with nobody named it is asked once per interview. A question meant for nobody
 in the room is left for a later round.
+
+A question's `when:` is honoured: in a round named screen, onsite, final or
+offer only the questions for that round are asked (love and hate always);
+in any other round a question meant only for the offer stage waits for it.
+Questions about what you value (`lifted`, from config.yaml `values:`) come
+first within their priority.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from interview_prep.banks.model import PRIORITIES, Question, fill_placeholders
+from interview_prep.banks.model import PRIORITIES, WHEN, Question, fill_placeholders
 from interview_prep.core.checklist import caution_line
 from interview_prep.core.transcript import Interview, Interviewer
 
@@ -63,12 +69,31 @@ def normalise_role(role: str) -> str | None:
     return ROLE_ALIASES.get(role.strip().lower().replace(" ", "-").replace("_", "-"))
 
 
+def stage_of(round_label: str, company_status: str = "") -> str | None:
+    """The interview stage a round is: its label if it names one (screen, onsite, final, offer);
+    'offer' once the company made one; else None (any stage but the offer)."""
+    label = round_label.strip().lower()
+    if label in WHEN:
+        return label
+    return "offer" if company_status == "offer" else None
+
+
+def fits_round(question: Question, stage: str | None) -> bool:
+    if question.for_everyone:
+        return True
+    if stage is None:
+        return tuple(question.when) != ("offer",)
+    return stage in question.when
+
+
 def plan(
     checklist: Sequence[Question],
     present: Sequence[Interviewer],
     company_name: str,
     earlier: Sequence[Interview],
     current: Interview,
+    stage: str | None = None,
+    lifted: Collection[str] = (),
 ) -> list[Step]:
     """The remaining steps of this interview, in the order to ask them."""
     answered_before = _answered(earlier)
@@ -77,7 +102,11 @@ def plan(
     }
     taken = {question_id for question_id, _ in answered_before | done_now}
     in_order = [
-        question for priority in PRIORITIES for question in checklist if question.priority == priority
+        question
+        for priority in PRIORITIES
+        for first in (True, False)
+        for question in checklist
+        if question.priority == priority and (question.id in lifted) == first and fits_round(question, stage)
     ]
     # Nobody named: a question for everyone is still asked once, of whoever is there.
     panel = list(present) or [Interviewer("", "")]

@@ -30,6 +30,7 @@ class SettingsView:
     thresholds: Mapping[str, float]
     dealbreakers: tuple[str, ...]
     values: tuple[str, ...]
+    key_messages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class FollowUpDone:
 class Saved:
     """An answer, red flag or note written to an interview file (`where` is relative to the home)."""
 
-    kind: str  # "answer", "red flag" or "note"
+    kind: str  # "answer", "red flag", "note" or "landed key message"
     number: int
     where: Path
     added: bool = True  # False: the same entry was already saved, nothing was added

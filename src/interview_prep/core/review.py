@@ -26,6 +26,7 @@ from interview_prep.core.findings import (
 )
 from interview_prep.core.followups import FollowUp, followups
 from interview_prep.core.heard import HeardCategory, everything_heard
+from interview_prep.core.messages import KeyMessage, never_landed
 from interview_prep.core.models import Company
 from interview_prep.core.phrases import PhraseMatcher
 from interview_prep.core.transcript import Answer, Interview, Reflection
@@ -63,6 +64,11 @@ class Review:
     interviews: list[tuple[str, str, str, bool]] = field(
         default_factory=list
     )  # (id, round, started, finished)
+    key_messages: list[KeyMessage] = field(default_factory=list)  # yours, with where each was landed
+
+    @property
+    def never_landed(self) -> list[str]:
+        return never_landed(self.key_messages)
 
     def question_label(self, question_id: str) -> str | None:
         return next((text for qid, text, _ in self.side_by_side if qid == question_id), None)

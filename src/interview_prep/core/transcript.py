@@ -44,6 +44,16 @@ class Note:
 
 
 @dataclass
+class Landed:
+    """One of your key messages, marked as landed (said and heard) in this interview."""
+
+    number: int
+    text: str
+    who: str  # whom you were talking to, if known
+    at: str
+
+
+@dataclass
 class Skip:
     number: int
     question_id: str
@@ -109,6 +119,7 @@ class Interview:
     flags: list[Flag] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
+    landed: list[Landed] = field(default_factory=list)
     reflection: Reflection | None = None
     kind: str = "round"  # "notes": one-shot entries made before any round; not an interview
 

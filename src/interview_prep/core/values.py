@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from interview_prep.banks.model import CATEGORIES, Question
 from interview_prep.core.transcript import Answer
 
 _STOP: Final = frozenset(
@@ -50,4 +51,22 @@ def values_heard(values: Sequence[str], answers: Sequence[Answer]) -> list[Value
             if patterns and all(p.search(answer.text.lower()) for p in patterns)
         )
         found.append(ValueHeard(value, heard))
+    return found
+
+
+def questions_about(values: Sequence[str], questions: Sequence[Question]) -> dict[str, list[str]]:
+    """For each value, the ids of the questions about it: the value heard (as in answers) in the
+    question's text or its category's title. `prep plan` and `prep ask` put those first."""
+    found: dict[str, list[str]] = {}
+    for value in values:
+        patterns = _patterns(value)
+        found[value] = [
+            question.id
+            for question in questions
+            if patterns
+            and all(
+                p.search(f"{question.text} {CATEGORIES.get(question.category, question.category)}".lower())
+                for p in patterns
+            )
+        ]
     return found

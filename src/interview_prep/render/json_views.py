@@ -16,8 +16,10 @@ from interview_prep.banks.model import CATEGORIES, Catalog, Question
 from interview_prep.core import metrics, themes
 from interview_prep.core.compare import CompanyRow
 from interview_prep.core.findings import RedFlag
+from interview_prep.core.fitting import MINUTES_PER_QUESTION, minutes_needed
 from interview_prep.core.heard import HeardCategory
 from interview_prep.core.models import Company
+from interview_prep.core.plans import InterviewPlan
 from interview_prep.core.results import SettingsView
 from interview_prep.core.review import Review
 from interview_prep.core.stats import SearchStats
@@ -58,6 +60,7 @@ def settings(view: SettingsView) -> dict[str, Any]:
         "thresholds": dict(view.thresholds),
         "dealbreakers": list(view.dealbreakers),
         "values": list(view.values),
+        "key_messages": list(view.key_messages),
     }
 
 
@@ -112,6 +115,7 @@ def review(data: Review) -> dict[str, Any]:
             "unasked_musts": [{"id": qid, "text": text} for qid, text in data.unasked_musts],
             "next_round": [{"kind": p.kind, "text": p.text, "why": p.why} for p in data.next_round],
         },
+        "key_messages": _key_messages(data),
         "followups": [{"id": f.id, "text": f.text, "due": f.due, "done": f.done} for f in data.followups]
         + [
             {"id": "next-steps", "text": f"{who}: {text}", "due": "", "done": False}
@@ -119,6 +123,13 @@ def review(data: Review) -> dict[str, Any]:
         ],
         **_everything_heard(data),
     }
+
+
+def _key_messages(data: Review) -> list[dict[str, Any]]:
+    return [
+        {"text": m.text, "landed": [{"who": who, "round": label} for who, label in m.landed]}
+        for m in data.key_messages
+    ]
 
 
 def _everything_heard(data: Review) -> dict[str, Any]:
@@ -326,3 +337,30 @@ def search_stats(found: SearchStats) -> dict[str, Any]:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def interview_plan(found: InterviewPlan) -> dict[str, Any]:
+    """`prep plan --json`: the plan per person, the costing, your key messages and the probes."""
+    people = [(person.name, person.role) for person in found.present] or [("", "")]
+    return {
+        "format": FORMAT,
+        "company": found.company.name,
+        "round": found.options.stage,
+        "minutes": found.minutes,
+        "minutes_per_question": MINUTES_PER_QUESTION,
+        "minutes_needed": minutes_needed(found.steps),
+        "people": [
+            {
+                "name": name,
+                "role": role,
+                "questions": [
+                    {"id": s.question_id, "text": s.text, "priority": s.priority, "why": s.why}
+                    for s in found.for_person(name)
+                ],
+            }
+            for name, role in people
+        ],
+        "values": [{"value": value, "questions": count} for value, count in found.options.values],
+        "key_messages": list(found.key_messages),
+        "probes": [{"kind": p.kind, "text": p.text, "source": p.source} for p in found.probes],
+    }

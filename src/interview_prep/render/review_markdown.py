@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from interview_prep.core import themes as theme_logic
 from interview_prep.core.findings import quote
+from interview_prep.core.messages import landing_places
 from interview_prep.core.review import Review
 from interview_prep.output import inert, one_line
 
@@ -184,6 +185,16 @@ def _followups(data: Review) -> list[str]:
         lines.append(f"- [{'x' if item.done else ' '}] {_inline(item.text)} (`{item.id}`{due})")
     for who, text in data.next_steps:
         lines.append(f"- Next steps, per {_inline(who)}: {_inline(text)}")
+    if data.key_messages:
+        landed = sum(bool(message.landed) for message in data.key_messages)
+        lines += ["", f"Your key messages: {landed} of {len(data.key_messages)} landed.", ""]
+        for message in data.key_messages:
+            where = (
+                f" (landed: {_inline(landing_places(message.landed))})"
+                if message.landed
+                else " (never landed: what I wish I had said)"
+            )
+            lines.append(f"- [{'x' if message.landed else ' '}] {_inline(message.text)}{where}")
     return lines
 
 

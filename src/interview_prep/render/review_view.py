@@ -12,6 +12,7 @@ from rich.text import Text
 
 from interview_prep.core import themes as theme_logic
 from interview_prep.core.compare import CompanyRow
+from interview_prep.core.messages import landing_places
 from interview_prep.core.review import Review
 from interview_prep.output import inert
 from interview_prep.render import numbers_view, values_view
@@ -180,9 +181,32 @@ def followups(data: Review) -> RenderableType:
         parts.append(_bullets(rows))
     for who, text in data.next_steps:
         parts.append(Text(f"Next steps, per {inert(who)}: {inert(text)}"))
+    parts.extend(_key_messages(data))
     if any(not item.done for item in data.followups):
         parts.append(Text(f"Tick one off with: prep done {data.company.slug} ID", style="dim"))
     return Group(*parts)
+
+
+def _key_messages(data: Review) -> list[RenderableType]:
+    """Your key messages: each with whom it was landed, or marked never landed (for the recruiter call)."""
+    if not data.key_messages:
+        return []
+    landed = sum(bool(message.landed) for message in data.key_messages)
+    parts: list[RenderableType] = [
+        Text(
+            f"\nYour key messages: {landed} of {len(data.key_messages)} landed (/k in prep ask)", style="bold"
+        )
+    ]
+    rows = []
+    for message in data.key_messages:
+        body = Text(inert(message.text))
+        if message.landed:
+            body.append("  landed: " + inert(landing_places(message.landed)), style="dim")
+        else:
+            body.append("  never landed: what I wish I had said", style="yellow")
+        rows.append((Text("[x]" if message.landed else "[ ]"), body))
+    parts.append(_bullets(rows))
+    return parts
 
 
 def heard(data: Review) -> RenderableType:

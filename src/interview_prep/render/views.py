@@ -43,6 +43,7 @@ def settings(view: SettingsView) -> str:
             f"Thresholds: {thresholds}",
             f"Dealbreakers: {', '.join(view.dealbreakers) or 'none'}",
             f"What you value: {', '.join(view.values) or 'not set'}",
+            f"Key messages: {'; '.join(view.key_messages) or 'not set'}",
         ]
     )
 

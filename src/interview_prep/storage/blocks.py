@@ -36,7 +36,7 @@ _DECODER = json.JSONDecoder(parse_int=bounded_int)  # a 5,000-digit 'n' is refus
 _LOOKS_LIKE_MARKER = re.compile(r"^\\*<!-- prep:")
 _ESCAPED_MARKER = re.compile(r"^\\+<!-- prep:")
 EXACT_TEXT = "exact_text"  # marker field: the text with its CRs, when it has any
-ENTRY_KINDS = frozenset({"answer", "skip", "flag", "note", "reflection"})
+ENTRY_KINDS = frozenset({"answer", "skip", "flag", "note", "reflection", "landed"})
 
 
 @dataclass

@@ -86,6 +86,12 @@ def add_note(path: Path, at: str, text: str) -> int:
     return append_entry(path, "note", {"at": at}, text, "### Note")
 
 
+def add_landed(path: Path, at: str, who: str, message: str) -> int:
+    """One of your key messages, marked as landed (with whom you were talking, if known)."""
+    heading = "### Key message landed" + (f" ({who})" if who else "")
+    return append_entry(path, "landed", {"at": at, "who": who}, message, heading)
+
+
 def earlier_texts(path: Path, number: int) -> list[str]:
     """The texts answer `number` had before its earlier edits (its `earlier` field)."""
     for entry in raw_entries(path):

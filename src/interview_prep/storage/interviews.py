@@ -21,6 +21,7 @@ from interview_prep.core.transcript import (
     Flag,
     Interview,
     Interviewer,
+    Landed,
     Note,
     Reflection,
     Skip,
@@ -210,6 +211,8 @@ def _add_entry(interview: Interview, entry: blocks.Entry, shared: dict[str, str]
         )
     elif entry.kind == "note":
         interview.notes.append(Note(n, entry.text, str(meta.get("at", ""))))
+    elif entry.kind == "landed":
+        interview.landed.append(Landed(n, entry.text, str(meta.get("who", "")), str(meta.get("at", ""))))
     elif entry.kind == "skip":
         interview.skips.append(Skip(n, str(meta.get("q", "")), str(meta.get("who", ""))))
     elif entry.kind == "reflection":

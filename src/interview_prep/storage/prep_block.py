@@ -23,6 +23,20 @@ def read_prep(home: Path, slug: str, kinds: Mapping[str, str]) -> dict[str, Prep
     return parse_prep(blocks.read_section(read_text(path), "prep", path) or "", kinds)
 
 
+def first_list(home: Path, slug: str) -> list[str]:
+    """The list items under the prep block's first heading: the company's own key messages."""
+    import re
+
+    path = store.company_file(home, slug)
+    inner = blocks.read_section(read_text(path), "prep", path) or ""
+    sections = re.split(r"^### ", inner, flags=re.M)
+    if len(sections) < 2:
+        return []
+    return [
+        line[2:].strip() for line in sections[1].splitlines() if line.startswith("- ") and line[2:].strip()
+    ]
+
+
 def parse_prep(inner: str, kinds: Mapping[str, str]) -> dict[str, PrepAnswer]:
     headings = {f"### {' '.join(title.split())}": title for title in kinds}
     found: dict[str, list[str]] = {}
