@@ -97,9 +97,11 @@ def new(
 
     Makes the company's folder and a checklist of questions tailored to it.
 
-    On a terminal you pick the questions (tailored ones pre-ticked) and write
-    your own prep: key messages, a recent win, why this company. With
-    --no-input, or without a terminal, it uses the tailored selection.
+    On a terminal you pick the questions (a focused set pre-ticked: love and
+    hate, and a few must-asks per interviewer type) and write your own prep:
+    key messages, a recent win, why this company. With --no-input, or
+    without a terminal, every tailored question goes on the checklist
+    (prep plan picks what fits each interview).
 
     Examples:
 
@@ -166,13 +168,14 @@ def _create(context: Context, plan: "NewCompanyPlan", interactive: bool, ask_fir
         from interview_prep import prompts
 
         try:
-            selected = prompts.pick_questions(plan.candidates, plan.tailored, plan.company.name)
+            selected = prompts.pick_questions(plan.candidates, plan.focused, plan.company.name)
         except prompts.Interrupted:
             raise Stopped(
                 f"Stopped before {plan.company.name} was created; nothing was saved. Run `prep new` again."
             ) from None
     where = companies.create(context, plan, selected)
     if interactive:
+        output.say(plan.focus_line())
         done = f"Created {plan.company.name} with {len(selected)} questions in {where}."
         output.say(output.inert(companies.first_prep(context, plan, done, ask_first)))
     output.say(views.company_created(plan.company, len(selected), where))

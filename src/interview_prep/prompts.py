@@ -36,6 +36,43 @@ def _ask(question: questionary.Question) -> Any:
 
 
 PRIORITY_MARK = {"must": "must  ", "should": "should", "could": "could "}
+MENU_MARGIN = 6  # a menu row's pointer and tick box before its title
+
+
+def fit(title: str, width: int | None = None) -> str:
+    """A menu row's title cut to the terminal's width at a word, with '…' (a menu never wraps)."""
+    import shutil
+
+    room = (width or shutil.get_terminal_size().columns) - MENU_MARGIN
+    flat = " ".join(title.split())
+    if len(flat) <= room:
+        return flat
+    cut = flat[: max(room - 1, 1)]
+    if " " in cut[len(cut) // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
+
+
+class _Ticked(str):
+    """The picker's message with the running count of ticked rows: questionary formats the
+    message at every redraw, so __format__ reads the count from the menu each time."""
+
+    menu: Any = None
+
+    def __format__(self, spec: str) -> str:
+        count = len(self.menu.selected_options) if self.menu is not None else 0
+        return f"{str.__str__(self)} {count} ticked"
+
+
+def _count_ticks(question: questionary.Question, message: _Ticked) -> questionary.Question:
+    from questionary.prompts.common import InquirerControl
+
+    for control in question.application.layout.find_all_controls():
+        if isinstance(control, InquirerControl):
+            message.menu = control
+    return question
+
+
 # Ticked rows stay readable: questionary's default reverse video makes a long list hard to scan.
 PICKER_STYLE = questionary.Style([("selected", "noreverse"), ("highlighted", "bold")])
 
@@ -54,23 +91,24 @@ def pick_questions(
     for q in candidates:
         if q.category != category:
             category = q.category
-            choices.append(Separator(f"── {CATEGORIES.get(category, category)}"))
+            choices.append(Separator(fit(f"── {CATEGORIES.get(category, category)}")))
+        caution = caution_line(q, company)
         choices.append(
             Choice(
-                title=f"{PRIORITY_MARK.get(q.priority, q.priority)} {q.render(company, None)}",
+                title=fit(f"{PRIORITY_MARK.get(q.priority, q.priority)} {q.render(company, None)}"),
                 value=q.id,
                 checked=q.id in chosen,
-                description=caution_line(q, company),
+                description=fit(caution, None) if caution else None,
             )
         )
-    picked: list[str] = _ask(
-        questionary.checkbox(
-            f"Questions for {company}:",
-            choices=choices,
-            instruction="(space ticks, a selects all, enter confirms)",
-            style=PICKER_STYLE,
-        )
+    message = _Ticked(f"Questions for {company}:")
+    picker = questionary.checkbox(
+        message,
+        choices=choices,
+        instruction="(space ticks, a selects all, enter confirms)",
+        style=PICKER_STYLE,
     )
+    picked: list[str] = _ask(_count_ticks(picker, message))
     wanted = set(picked)
     return [q for q in candidates if q.id in wanted]
 
@@ -227,7 +265,7 @@ def _ask_in_menu(question: questionary.Question) -> Any:
 def pick_or_back(message: str, choices: Sequence[tuple[str, str]]) -> str:
     """One of (title, value); Esc or Ctrl-C backs out (BackedOut)."""
     result: str = _ask_in_menu(
-        questionary.select(message, choices=[Choice(title, value) for title, value in choices])
+        questionary.select(message, choices=[Choice(fit(title), value) for title, value in choices])
     )
     return result
 
@@ -260,8 +298,8 @@ def signal_or_text(signals: Sequence[Signal], rows: int = 24) -> tuple[str, Sign
     matches = [s for s in signals if needle in s.text.lower() or any(needle in m.lower() for m in s.match)]
     exact = next((s for s in matches if s.text.lower() == needle), None)
     if exact is None and matches:
-        choices = [Choice(f"[{s.severity}] {s.text}", value=s.id) for s in matches[: max(rows - 6, 3)]]
-        choices.append(Choice(f"My own words: {typed}", value=OWN_WORDS))
+        choices = [Choice(fit(f"[{s.severity}] {s.text}"), value=s.id) for s in matches[: max(rows - 6, 3)]]
+        choices.append(Choice(fit(f"My own words: {typed}"), value=OWN_WORDS))
         try:
             picked = _ask_in_menu(questionary.select("Which one?", choices=choices))
         except CtrlCInMenu:

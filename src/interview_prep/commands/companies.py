@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from interview_prep.banks.model import COMPANY_TYPES, SIZES, STAGES, TRACKS, PrepPrompt, Question
 from interview_prep.commands.context import Context, now
@@ -20,6 +20,17 @@ class NewCompanyPlan:
     candidates: list[Question]
     tailored: list[Question]
     prep_prompts: list[PrepPrompt]
+    focused: list[Question] = field(default_factory=list)  # what the picker pre-ticks
+
+    def focus_line(self) -> str:
+        """Why the picker pre-ticked what it did, in one line."""
+        types = [kind for kind in self.company.interviewers if kind != "everyone"]
+        who = ", ".join(kind.replace("-", " ") for kind in types) or "each interviewer type"
+        return (
+            f"Pre-ticked {len(self.focused)} of {len(self.candidates)}: love and hate, and up to "
+            f"{checklist.MUSTS_PER_INTERVIEWER} must-asks for {who} (come with three to five per "
+            "interviewer; prep plan picks what fits each interview)."
+        )
 
 
 @dataclass(frozen=True)
@@ -57,11 +68,13 @@ def plan_new_company(
     store.ensure_new(ctx.home, company)
     catalog = ctx.catalog()
     questions = list(catalog.questions.values())
+    candidates = checklist.candidates(questions, company, company.interviewers)
     return NewCompanyPlan(
         company=company,
-        candidates=checklist.candidates(questions, company, company.interviewers),
+        candidates=candidates,
         tailored=checklist.tailored(questions, company, company.interviewers),
         prep_prompts=list(catalog.prep.values()),
+        focused=checklist.focused(candidates, company.interviewers),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from interview_prep.banks.model import CATEGORIES, PRIORITIES, Question
+from interview_prep.banks.model import AUDIENCES, CATEGORIES, PRIORITIES, Question
 from interview_prep.core.models import Company
 
 DEFAULT_PRIORITIES = ("must", "should")
@@ -58,6 +58,25 @@ def tailored(
         for question in candidates(questions, company, interviewer_types)
         if question.priority in DEFAULT_PRIORITIES and not _guesses(question, company)
     ]
+
+
+# seed 003: come with three to five questions; the plan of one interview gives each person four.
+MUSTS_PER_INTERVIEWER = 4
+
+
+def focused(candidates: Sequence[Question], interviewer_types: Sequence[str]) -> list[Question]:
+    """What `prep new` pre-ticks: the must-ask questions for everyone (love, hate), then up to
+    MUSTS_PER_INTERVIEWER must-asks for each interviewer type expected (every type when none is
+    named), in checklist order. A question only for the offer stage waits for that stage."""
+    types = [kind for kind in interviewer_types if kind != "everyone"] or [
+        kind for kind in AUDIENCES if kind != "everyone"
+    ]
+    musts = [q for q in candidates if q.priority == "must" and tuple(q.when) != ("offer",)]
+    chosen = {q.id for q in musts if q.for_everyone}
+    for kind in types:
+        theirs = [q.id for q in musts if kind in q.ask and not q.for_everyone and q.id not in chosen]
+        chosen.update(theirs[:MUSTS_PER_INTERVIEWER])
+    return [q for q in candidates if q.id in chosen]
 
 
 def _guesses(question: Question, company: Company) -> bool:

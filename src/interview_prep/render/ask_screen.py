@@ -113,8 +113,9 @@ class Screen:
         self.out.print(Text(inert(reading.warning()), style=style))
 
     def left(self, view: LeftView) -> None:
-        """What is left, on one screen: each line cut with '…' at the terminal's width."""
-        room = max(self.rows() - 6, 4)  # two headings and two "… more" lines, with the prompt
+        """What is left, each line cut with '…' at the terminal's width, in half the screen: the
+        question is shown again below it, and both must be in sight together."""
+        room = max(self.rows() // 2 - 4, 4)  # besides two headings and two "… more" lines
         shown = min(len(view.planned), room // 2 if view.more else room)
         shown_more = min(len(view.more), room - shown)
         lines = [f"Still in this interview's plan: {len(view.planned)}"]
