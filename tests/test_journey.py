@@ -1,8 +1,10 @@
 """The whole journey in a real terminal: the installed `prep` under a pty, driven with pexpect.
 
-new (checkbox + own prep) -> ask (answers, a picked red flag, Ctrl-C) -> ask again
-(resume, love / hate round the panel, a number over its limit, a note, /d) ->
-review with its reflection prompts -> review of every company. Each step checks
+new (checkbox + own prep) -> plan (per person, within the minutes, your key messages) ->
+ask with a clock (answers, a picked red flag on the second panel member, a key message
+landed with /k, Ctrl-C) -> ask again (resume, love / hate round the panel, a number over
+its limit, a note, /d) -> review with its reflection prompts, listing the key message never
+landed and putting it in the recruiter call -> review of every company. Each step checks
 what the screen shows and what the files hold.
 
 The screen is the pty's output with escape sequences removed and whitespace
@@ -150,9 +152,9 @@ def _new_company(home: Path) -> None:
     for prompt in prep_prompts:
         term.show(prompt.prompt[:30])  # the start fits on the first line at 100 columns
         if prompt is first_list:
-            term.line("I scaled payments to ten times the traffic")
+            term.line(KEY_MESSAGES[0])
             term.show("(2/")
-            term.line("I mentor new engineers")
+            term.line(KEY_MESSAGES[1])
             term.show("(3/")
             term.send(ENTER)  # an empty line ends the list
         elif prompt is why_company:
@@ -168,9 +170,37 @@ def _new_company(home: Path) -> None:
     text = (home / "acme" / "company.md").read_text()
     mine = text.split("<!-- prep:begin prep -->")[1].split("<!-- prep:end prep -->")[0]
     assert first_list.prompt in mine
-    assert "- I scaled payments to ten times the traffic\n- I mentor new engineers\n" in mine
+    assert f"- {KEY_MESSAGES[0]}\n- {KEY_MESSAGES[1]}\n" in mine
     if why_company is not None:
         assert "Their ledger product is the one I use" in mine
+
+
+KEY_MESSAGES = ["I scaled payments to ten times the traffic", "I mentor new engineers"]
+MINUTES = 20
+
+
+def _plan(home: Path) -> None:
+    from interview_prep.core.fitting import MINUTES_PER_QUESTION
+
+    term = Terminal(
+        home,
+        "plan",
+        "acme",
+        "--with",
+        "Dana:hiring-manager",
+        "--with",
+        "Lee:engineer",
+        "--minutes",
+        str(MINUTES),
+    )
+    term.show(f"Plan for acme: {MINUTES} minutes shared by the panel")
+    dana = int(term.expect(r"Dana \(hiring manager\): (\d+) questions?").group(1))
+    lee = int(term.expect(r"Lee \(engineer\): (\d+) questions?").group(1))
+    assert dana and lee and (dana + lee) * MINUTES_PER_QUESTION <= MINUTES, "within the minutes"
+    term.show("Your key messages")
+    for message in KEY_MESSAGES:
+        term.show(message)
+    assert term.exit_status() == 0
 
 
 # What the panel says, by question id and person; anything else gets a generic answer.
@@ -202,11 +232,24 @@ def _ask_next(term: Terminal) -> tuple[str, str]:
 
 def _first_round(home: Path) -> str:
     signals = list(load_catalog().signals.values())
-    term = Terminal(home, "ask", "acme", "--with", "Dana:hiring-manager", "--with", "Lee:engineer")
+    term = Terminal(
+        home,
+        "ask",
+        "acme",
+        "--with",
+        "Dana:hiring-manager",
+        "--with",
+        "Lee:engineer",
+        "--minutes",
+        str(MINUTES),
+    )
     term.show("acme: interviewing with Dana (hiring manager), Lee (engineer)")
     interview_id = term.expect(r"Saving to acme/interviews/([0-9-]+)\.md").group(1)
 
     first, first_who = _ask_next(term)
+    shown = term.screen[: term.pos]
+    assert re.search(rf"question 1 of \d+ for {first_who} Ask {first_who}:", shown)
+    assert f"0 of {MINUTES} min, {MINUTES} left Enter saves" in shown, "the clock, on the key line"
     term.line("Mostly design reviews and pairing")
     term.show("Saved answer 1 to acme/interviews/")
 
@@ -226,6 +269,12 @@ def _first_round(home: Path) -> str:
     term.line("A platform lead for the payments team")
     term.show("Saved answer 3")
     _ask_next(term)
+    term.line("/k")  # the first key message came across: mark it landed
+    term.show("Which key message did you land?")
+    term.show(KEY_MESSAGES[1])
+    term.send(ENTER)
+    term.show("Saved landed key message 4 to acme/interviews/")
+    _ask_next(term)
     term.send(CTRL_C)
     path = home / "acme" / "interviews" / f"{interview_id}.md"
     assert term.exit_status() == 130
@@ -243,6 +292,7 @@ def _first_round(home: Path) -> str:
     assert flag.signal == signals[1].id and flag.severity == signals[1].severity
     assert flag.text == "They looked at each other when I asked about the manager"
     assert flag.who == "Lee", "a flag can be about anyone on the panel"
+    assert [(entry.text, entry.who) for entry in interview.landed] == [(KEY_MESSAGES[0], second_who)]
     return interview_id
 
 
@@ -322,7 +372,13 @@ def _review(home: Path, interview_id: str) -> None:
     term.show("Coverage")
     term.show("Love and hate")
     term.show("Follow-ups")
+    term.show(f"What I wish I had said: {KEY_MESSAGES[1]}")  # in the recruiter call
     term.show("Send a genuine thank-you note to Dana, Lee")
+    term.show("Your key messages: 1 of 2 landed")
+    term.show(KEY_MESSAGES[0])
+    term.show("landed: ")
+    term.show(KEY_MESSAGES[1])
+    term.show("never landed")
     assert term.exit_status() == 0
 
     reflection = load_interview(home / "acme" / "interviews" / f"{interview_id}.md").reflection
@@ -354,10 +410,11 @@ def test_the_whole_journey_in_a_real_terminal(tmp_path: Path) -> None:
     home = tmp_path / "journey-home"
     started = time.monotonic()
     _new_company(home)
+    _plan(home)
     interview_id = _first_round(home)
     assert [p.stem for p in list_interview_paths(home, "acme")] == [interview_id]
     _second_round(home, interview_id)
     _review(home, interview_id)
     _review_all(home)
     assert [p.stem for p in list_interview_paths(home, "acme")] == [interview_id], "resumed, not restarted"
-    assert time.monotonic() - started < 40
+    assert time.monotonic() - started < 50  # one more step (the plan) than before: 40 then
