@@ -77,14 +77,14 @@ def test_values_put_the_questions_about_them_first_within_each_priority(prep_hom
         assert firsts == sorted(firsts, reverse=True), f"{priority}: every lifted question before the rest"
     code, out, _ = prep("plan", "acme", "--with", PANEL[0])
     assert code == 0
-    footer = out.rstrip("\n").split("\n")[-1]
+    footer = " ".join(out.rstrip("\n").split("\n\n")[-1].split())
     assert "remote work (" in footer and "mentoring (" in footer and "first within each priority" in footer
 
 
 def test_without_values_the_footer_says_how_to_add_them(prep_home: Path) -> None:
     make_company(prep_home)
     code, out, _ = prep("plan", "acme", "--with", PANEL[0])
-    assert code == 0 and "values:" in out.rstrip("\n").split("\n")[-1]
+    assert code == 0 and "values:" in out.rstrip("\n").split("\n\n")[-1]
 
 
 def test_plan_json_has_each_persons_questions_within_the_minutes(prep_home: Path) -> None:
@@ -112,3 +112,19 @@ def test_ask_follows_the_same_plan_with_the_same_round_and_values(
     flow.run(session)
     asked = [(a.question_id, a.who) for a in load_interview(session.path).answers]
     assert asked == [(s.question_id, s.who) for s in planned.steps]
+
+
+@pytest.mark.parametrize("columns", ["40", "100"])
+def test_plan_text_wraps_at_words_within_the_terminal(
+    prep_home: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    make_company(prep_home)
+    (prep_home / "config.yaml").write_text("key_messages: [I moved a payments ledger to a new database]\n")
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, _ = prep("plan", "acme", "--with", PANEL[1], "--with", PANEL[2], "--minutes", "15")
+    assert code == 0
+    assert all(len(line) <= int(columns) for line in out.split("\n"))
+    tokens = out.split()
+    found = planning.build(Context(), "acme", PANEL[1:], 15)
+    for text in [s.text for s in found.steps] + found.key_messages:
+        assert [w for w in text.split() if w not in tokens] == [], f"cut mid-word: {text}"

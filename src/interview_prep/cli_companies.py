@@ -97,11 +97,9 @@ def new(
 
     Makes the company's folder and a checklist of questions tailored to it.
 
-    On a terminal you pick the questions (a focused set pre-ticked: love and
-    hate, and a few must-asks per interviewer type) and write your own prep:
-    key messages, a recent win, why this company. With --no-input, or
-    without a terminal, every tailored question goes on the checklist
-    (prep plan picks what fits each interview).
+    On a terminal you pick the questions (love, hate and a few must-asks per
+    interviewer type pre-ticked) and write your own prep. With --no-input,
+    every tailored question goes on the checklist.
 
     Examples:
 

@@ -38,7 +38,12 @@ def ask(
         ),
     ] = None,
     round_name: Annotated[
-        str, typer.Option("--round", metavar="TEXT", help="A label for this round, e.g. onsite.")
+        str,
+        typer.Option(
+            "--round",
+            metavar="TEXT",
+            help="A label for this round; screen, onsite, final or offer also keeps to each question's when:.",
+        ),
     ] = "",
     multiline: Annotated[
         bool, typer.Option("--multiline", help="Multi-line answers (Esc then Enter saves).")
@@ -54,7 +59,9 @@ def ask(
     Each answer is saved before the next question appears.
 
     Type the answer and press Enter. /s skips, /b edits your previous answer,
-    /f records a red flag, /n a note, /u asks the follow-up, /d finishes.
+    /f records a red flag, /n a note, /u asks the follow-up, /l shows what
+    is left, /a ID asks a checklist question next, /k marks a key message
+    landed, /d finishes. With --minutes the key line shows the clock.
     Ctrl-C stops at once with everything saved; run it again to resume.
 
     Examples:

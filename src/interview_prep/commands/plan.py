@@ -12,6 +12,7 @@ from interview_prep.core.models import Company
 from interview_prep.core.plans import InterviewPlan, PlanOptions
 from interview_prep.core.transcript import Interview
 from interview_prep.errors import PrepError
+from interview_prep.output import terminal_width
 
 __all__ = ["InterviewPlan", "PlanOptions", "build", "costing", "options", "render_text"]
 
@@ -81,8 +82,9 @@ def values_line(chosen: PlanOptions) -> str:
     return f"Your values (config.yaml) put the questions about them first within each priority: {counts}."
 
 
-def render_text(found: InterviewPlan) -> str:
-    """The plan as plain lines: per person, the questions in the order to ask them."""
+def render_text(found: InterviewPlan, width: int | None = None) -> str:
+    """The plan as plain lines: per person, the questions in the order to ask them, each line
+    wrapped at a word to `width` (the terminal's), its continuation indented under its text."""
     from interview_prep.render.ask_screen import first_sentence
 
     lines = [f"Plan for {found.company.name}: {costing(found.minutes)}", round_line(found.options)]
@@ -105,4 +107,18 @@ def render_text(found: InterviewPlan) -> str:
         lines.append("Probe (from earlier rounds):")
         lines.extend(f"  - {probe.text} ({probe.source})" for probe in found.probes[:8])
     lines += ["", values_line(found.options)]
-    return "\n".join(lines)
+    return "\n".join(_wrapped(line, width or terminal_width()) for line in lines)
+
+
+def _wrapped(line: str, width: int) -> str:
+    import re
+    import textwrap
+
+    lead = re.match(r" *(?:\d+\. |- |why: )?", line)
+    indent = " " * (lead.end() if lead else 0)
+    return (
+        textwrap.fill(
+            line, max(width, 20), subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        )
+        or line
+    )
