@@ -53,6 +53,20 @@ def fit(title: str, width: int | None = None) -> str:
     return cut.rstrip() + "…"
 
 
+DESCRIPTION_LABEL = 15  # questionary puts "  Description: " before a choice's description
+
+
+def _wrapped_description(text: str, width: int | None = None) -> str:
+    """A description wrapped at words to the terminal, each further line under the first:
+    the menu shows it whole instead of cutting it at the edge."""
+    import shutil
+    import textwrap
+
+    room = max((width or shutil.get_terminal_size().columns) - DESCRIPTION_LABEL - 1, 20)
+    lines = textwrap.wrap(" ".join(text.split()), room, break_long_words=False, break_on_hyphens=False)
+    return ("\n" + " " * DESCRIPTION_LABEL).join(lines)
+
+
 class _Ticked(str):
     """The picker's message with the running count of ticked rows: questionary formats the
     message at every redraw, so __format__ reads the count from the menu each time."""
@@ -67,7 +81,10 @@ class _Ticked(str):
 def _count_ticks(question: questionary.Question, message: _Ticked) -> questionary.Question:
     from questionary.prompts.common import InquirerControl
 
-    for control in question.application.layout.find_all_controls():
+    application = getattr(question, "application", None)  # None: a stand-in question
+    if application is None:
+        return question
+    for control in application.layout.find_all_controls():
         if isinstance(control, InquirerControl):
             message.menu = control
     return question
@@ -98,7 +115,7 @@ def pick_questions(
                 title=fit(f"{PRIORITY_MARK.get(q.priority, q.priority)} {q.render(company, None)}"),
                 value=q.id,
                 checked=q.id in chosen,
-                description=fit(caution, None) if caution else None,
+                description=_wrapped_description(caution) if caution else None,
             )
         )
     message = _Ticked(f"Questions for {company}:")
