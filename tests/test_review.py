@@ -41,6 +41,7 @@ def test_golden_json(prep_home: Path) -> None:
         "metrics",
         "values",
         "coverage",
+        "key_messages",
         "followups",
         "interviews",
         "answers",
