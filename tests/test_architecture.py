@@ -29,6 +29,8 @@ TOP = (
     "interview_prep.cli_interview",
     "interview_prep.cli_after",
     "interview_prep.cli_calendar",
+    "interview_prep.cli_offers",
+    "interview_prep.cli_decide",
     "interview_prep.cli_banks",
     "interview_prep.lazy_commands",
     "interview_prep.entry",

@@ -44,6 +44,22 @@ def seed(home: Path) -> None:
     assert prep_in_home("answer", "acme", "next-steps", "we will decide by Friday", "--who", "Dana")[0] == 0
     scheduled = ("schedule", "acme", "2030-01-07 15:00", "--where", "Room 4", "--with", "Ava:engineer")
     assert prep_in_home(*scheduled)[0] == 0
+    offered = (
+        "offer",
+        "acme",
+        "--base",
+        "1",
+        "--currency",
+        "EUR",
+        "--benefits",
+        "gym",
+        "--expires",
+        "2030-01-10",
+    )
+    assert (
+        prep_in_home(*offered, "--equity-type", "rsu", "--grant", "10", "--exercise-window", "ten years")[0]
+        == 0
+    )
 
     company = home / "acme" / "company.md"
     text = company.read_text()
@@ -52,7 +68,9 @@ def seed(home: Path) -> None:
     text = text.replace("## Questions to ask", f"## Questions to ask {RAW_HOSTILE}")
     text = text.replace('"where": "Room 4"', f'"where": "Room 4 {JSON_HOSTILE}"')
     text = text.replace('{"name": "Ava"', f'{{"name": "Ava {JSON_HOSTILE}"')
-    assert JSON_HOSTILE in text
+    text = text.replace('"benefits": "gym"', f'"benefits": "gym {JSON_HOSTILE}"')
+    text = text.replace('"exercise_window": "ten years"', f'"exercise_window": "ten {JSON_HOSTILE}"')
+    assert text.count(JSON_HOSTILE) >= 5
     company.write_text(text)
 
     [interview] = interview_files(home, "acme")
@@ -60,7 +78,7 @@ def seed(home: Path) -> None:
     plain_texts = ("they ship", "avoids the manager question", "quiet office", "about 50 hours", "mentoring")
     for plain in (*plain_texts, "we will decide by Friday"):
         text = text.replace(f"\n{plain}\n", f"\n{plain} {RAW_HOSTILE}\n")
-    text = text.replace('"who": "Dana"', f'"who": "Dana {JSON_HOSTILE}"')
+    text = text.replace('"who": "Dana"', f'"who": "Dana {JSON_HOSTILE}", "mark": "reassuring"')
     text = text.replace('"excited": "mentoring"', f'"excited": "mentoring {JSON_HOSTILE}"')
     interview.write_text(text)
 
@@ -159,6 +177,20 @@ COMMANDS: list[tuple[str, list[str], int]] = [
         0,
     ),
     ("plan --json", ["plan", "acme", "--with", f"x{RAW_HOSTILE}:engineer", "--json"], 0),
+    ("offer", ["offer", "acme", "--base", "2", "--currency", "EUR", "--benefits", RAW_HOSTILE], 0),
+    ("offer refused", ["offer", "acme", "--base", "2", "--currency", "EUR", "--vest-every", RAW_HOSTILE], 2),
+    ("offers", ["offers", "--multiple", "2"], 0),
+    ("offers --json", ["offers", "--json"], 0),
+    ("compare", ["compare"], 0),
+    ("compare weighted", ["compare", "--weight", "love-hate=2"], 0),
+    ("compare --json", ["compare", "--json"], 0),
+    ("compare --explain", ["compare", "--weight", "love-hate=1", "--explain", "love-hate"], 0),
+    ("compare --explain flags", ["compare", "--explain", "flags"], 0),
+    ("compare --explain offer", ["compare", "--explain", "offer"], 0),
+    ("compare --explain unknown", ["compare", "--explain", f"x{RAW_HOSTILE}"], 2),
+    ("compare --weight unknown", ["compare", "--weight", f"x{RAW_HOSTILE}=2"], 2),
+    ("export", ["export", "--csv", "{home}/../out.csv", "--html", "{home}/../out.html"], 0),
+    ("export refused", ["export", "--csv", f"{{home}}/none{RAW_HOSTILE}/x.csv"], 2),
 ]
 # Commands left out above, and where their output is held to the same rule instead.
 ELSEWHERE = {

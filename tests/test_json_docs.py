@@ -39,7 +39,17 @@ COMMANDS: dict[str, list[str]] = {
         "10",
         "--json",
     ],
+    "prep offers --json": ["offers", "--json", "--multiple", "3"],
+    "prep compare --json": ["compare", "--json", "--weight", "work-life=2"],
 }
+
+
+EVERY_OFFER_TERM = (
+    "offer", "acme", "--base", "85000", "--bonus", "5000", "--currency", "EUR", "--expires", "2030-01-10",
+    "--equity-type", "options", "--grant", "4800", "--strike", "1", "--vest-years", "4",
+    "--cliff-months", "12", "--vest-every", "monthly", "--exercise-window", "90 days",
+    "--share-price", "3", "--pension-match", "5", "--leave-days", "28", "--benefits", "gym",
+)  # fmt: skip
 
 
 def key_paths(value: Any, prefix: str = "") -> set[str]:
@@ -73,6 +83,7 @@ def full_home(prep_home: Path) -> Path:
     build(prep_home)
     scheduled = ("schedule", "acme", "2030-01-07 15:00", "--with", "Dana:hiring-manager", "--minutes", "45")
     assert prep(*scheduled)[0] == 0
+    assert prep(*EVERY_OFFER_TERM)[0] == 0
     (prep_home / "config.yaml").write_text(
         "thresholds:\n  hours_per_week: 45\ndealbreakers: [unlimited overtime]\nvalues: [mentoring, ownership]\n"
         "key_messages: [I led the billing rewrite, I mentor new engineers]\n"

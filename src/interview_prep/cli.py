@@ -145,4 +145,5 @@ def main() -> None:
 
 # The commands register themselves on `app` when their modules are imported, in
 # the order `prep --help` lists them.
-from interview_prep import cli_companies, cli_interview, cli_after, cli_calendar, cli_banks  # noqa: E402, F401, I001
+from interview_prep import cli_companies, cli_interview, cli_after, cli_calendar  # noqa: E402, F401, I001
+from interview_prep import cli_offers, cli_decide, cli_banks  # noqa: E402, F401

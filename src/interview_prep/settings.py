@@ -9,6 +9,8 @@
       - mentoring
     key_messages:          # what you want every interviewer to hear about you (3-5 short lines)
       - I shipped the billing rewrite with no downtime
+    currency: EUR          # your own: offers in another are shown as they are, or converted
+                           # with a rate you give (prep offers --rate USD=0.92)
 
 Every problem is reported as `file:line:col: message`, like a bank.
 """
@@ -28,8 +30,9 @@ from interview_prep.yamlsafe import Composer, Limits, Map, Node, Scalar, Seq, re
 
 CONFIG_NAME = "config.yaml"
 _METRIC = re.compile(r"[a-z][a-z0-9_]*")
-KNOWN_KEYS = ("thresholds", "dealbreakers", "values", "key_messages")
+KNOWN_KEYS = ("thresholds", "dealbreakers", "values", "key_messages", "currency")
 MAX_KEY_MESSAGE = 200  # a key message is said in one breath
+_CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Settings:
     dealbreakers: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)
     key_messages: list[str] = field(default_factory=list)
+    currency: str = ""  # the user's own, as a three-letter code; "" when not set
     path: Path | None = None
     threshold_at: dict[str, str] = field(default_factory=dict)  # metric -> "line:col" in the file
 
@@ -101,6 +105,11 @@ def check_config(path: Path) -> tuple[list[str], Settings | None]:
         seen.add(key)
         if key == "thresholds":
             _thresholds(value_node, settings, problem)
+        elif key == "currency":
+            if isinstance(value_node, Scalar) and _CURRENCY.fullmatch(value_node.value.strip().upper()):
+                settings.currency = value_node.value.strip().upper()
+            else:
+                problem(value_node, "currency must be a three-letter code, like EUR or USD")
         elif key in ("dealbreakers", "values", "key_messages"):
             items = _strings(value_node, key, problem, MAX_KEY_MESSAGE if key == "key_messages" else None)
             if items is not None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from interview_prep import dates
 from interview_prep.commands.context import Context, today
+from interview_prep.commands.offers import offers_in
 from interview_prep.core import agenda as core
 from interview_prep.core.agenda import Agenda, DatedFollowUp
 from interview_prep.core.transcript import Interviewer, PanelMember, ScheduledRound
@@ -96,6 +97,7 @@ def company_followups(ctx: Context, slug: str) -> list[DatedFollowUp]:
         interview_store.load_interviews(ctx.home, slug),
         store.done_followups(text, path),
         schedule.due_overrides_in(text, path),
+        offers_in(text, path),
     )
 
 
@@ -136,7 +138,10 @@ def every_company(ctx: Context, for_stats: bool = False) -> list[CompanyAgenda]:
             interviews = interview_store.load_interviews(ctx.home, slug)
             held = sum(interview.is_round for interview in interviews)
             followups = core.dated_followups(
-                interviews, store.done_followups(text, path), schedule.due_overrides_in(text, path)
+                interviews,
+                store.done_followups(text, path),
+                schedule.due_overrides_in(text, path),
+                offers_in(text, path),
             )
         if stamp is not None and all(mtime < settled_before for _, _, mtime, _ in stamp):
             kept[slug] = {"stamp": stamp, "followups": _encode(followups), "held": held}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interview_prep.banks.model import Catalog, Question
-from interview_prep.commands import ask_clock, ask_keys, ask_more, ask_resume, capture
+from interview_prep.commands import ask_clock, ask_keys, ask_marks, ask_more, ask_resume, capture
 from interview_prep.commands.agenda import offer_scheduled_panel
 from interview_prep.commands.checklist_source import company_checklist as company_checklist
 from interview_prep.commands.companies import advance_on_interview
@@ -258,6 +258,8 @@ def handle(session: Session, screen: ask_screen.Screen, step: Step | None, raw: 
         flag(session, screen, step)
     elif command == "back":
         back(session, screen)
+    elif command in ask_marks.MARKS:
+        ask_marks.mark(session, screen, command)
     elif command == "unknown":
         screen.info(ask_keys.not_a_key(raw))
         if len(raw.split()) > 1:  # a sentence is offered again at the next prompt, never lost

@@ -15,6 +15,8 @@ COMMANDS = {
     "/f": "flag",
     "/n": "note",
     "/u": "follow-up",
+    "/+": "reassuring",
+    "/-": "worrying",
     "/d": "done",
     "/?": "help",
     "/l": "left",

@@ -26,6 +26,7 @@ def settings_view(ctx: Context) -> SettingsView:
         dealbreakers=tuple(settings.dealbreakers),
         values=tuple(settings.values),
         key_messages=tuple(settings.key_messages),
+        currency=settings.currency,
     )
 
 

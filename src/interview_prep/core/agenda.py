@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from interview_prep import dates
 from interview_prep.core.followups import followups as review_followups
 from interview_prep.core.models import Company
+from interview_prep.core.offers import Offer
 from interview_prep.core.transcript import Interview, ScheduledRound
 
 NEXT_STEPS_QUESTION = "next-steps"
@@ -60,7 +61,10 @@ class Timeline:
 
 
 def dated_followups(
-    interviews: Sequence[Interview], done: Iterable[str], due_overrides: Mapping[str, date]
+    interviews: Sequence[Interview],
+    done: Iterable[str],
+    due_overrides: Mapping[str, date],
+    offers: Sequence[Offer] = (),
 ) -> list[DatedFollowUp]:
     """Every follow-up of one company, with its due date and where that date came from."""
     done_ids = set(done)
@@ -69,7 +73,32 @@ def dated_followups(
         items.append(DatedFollowUp(item.id, item.text, _day(item.due), _usual_source(item.id), item.done))
     for interview in interviews:
         items.extend(_promises(interview, done_ids))
+    items.extend(offer_followup(offers, done_ids))
     return [_with_override(item, due_overrides) for item in items]
+
+
+OFFER_FOLLOWUP = "offer-"
+
+
+def offer_followup(offers: Sequence[Offer], done: set[str]) -> list[DatedFollowUp]:
+    """The latest offer's answer, due the day before it expires (never before it was recorded)."""
+    if not offers or offers[-1].expires is None:
+        return []
+    offer, expires = offers[-1], offers[-1].expires
+    item_id = OFFER_FOLLOWUP + offer.id
+    due = expires - timedelta(days=1)
+    recorded = _day(offer.recorded)
+    if recorded is not None and recorded <= expires:
+        due = max(due, recorded)
+    return [
+        DatedFollowUp(
+            item_id,
+            f"Answer the offer: it expires {short_date(expires)}",
+            due,
+            f"the day before the offer expires (prep offer --expires {expires.isoformat()})",
+            item_id in done,
+        )
+    ]
 
 
 def _usual_source(item_id: str) -> str:

@@ -31,6 +31,7 @@ class SettingsView:
     dealbreakers: tuple[str, ...]
     values: tuple[str, ...]
     key_messages: tuple[str, ...] = ()
+    currency: str = ""  # yours, for `prep offers`; "" when not set
 
 
 @dataclass(frozen=True, slots=True)

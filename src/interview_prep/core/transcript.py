@@ -24,6 +24,10 @@ class Answer:
     at: str
     question_text: str = ""
     cut_off: bool = False  # saved on Ctrl-C mid-answer: offered for completion on resume
+    mark: str = ""  # your judgement of it (/+ and /- in prep ask): "reassuring", "worrying" or ""
+
+
+MARKS = ("reassuring", "worrying")
 
 
 @dataclass

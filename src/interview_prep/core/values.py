@@ -70,3 +70,10 @@ def questions_about(values: Sequence[str], questions: Sequence[Question]) -> dic
             )
         ]
     return found
+
+
+def mentions(value: str, text: str) -> bool:
+    """Whether `text` mentions the value, by the rule above (every content word, as a word start)."""
+    patterns = _patterns(value)
+    lowered = text.lower()
+    return bool(patterns) and all(p.search(lowered) for p in patterns)

@@ -24,6 +24,7 @@ Type the answer and press {save}: it is saved before the next question.
   /u  ask this question's follow-up next
   /l  what is left of the checklist   /a ID  ask that question next
   /k  mark one of your key messages as landed
+  /+  your last answer reassured you    /-  it worried you (again: unmark)
   /d  finish the interview           /?  these keys
   Ctrl-C  stop now (everything is saved; run prep ask again to resume)
 Enter on its own never skips. An answer that really starts with '/': type '//'."""

@@ -61,6 +61,7 @@ def settings(view: SettingsView) -> dict[str, Any]:
         "dealbreakers": list(view.dealbreakers),
         "values": list(view.values),
         "key_messages": list(view.key_messages),
+        "currency": view.currency,
     }
 
 

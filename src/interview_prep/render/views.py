@@ -44,6 +44,7 @@ def settings(view: SettingsView) -> str:
             f"Dealbreakers: {', '.join(view.dealbreakers) or 'none'}",
             f"What you value: {', '.join(view.values) or 'not set'}",
             f"Key messages: {'; '.join(view.key_messages) or 'not set'}",
+            f"Your currency: {view.currency or 'not set'}",
         ]
     )
 

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from interview_prep.core.transcript import Answer
-from interview_prep.storage.interviews import append_entry, append_once, raw_entries, replace_entry
+from interview_prep.errors import PrepError
+from interview_prep.storage.blocks import EXACT_TEXT, Entry
+from interview_prep.storage.interviews import (
+    append_entry,
+    append_once,
+    raw_entries,
+    replace_entry,
+    update_marker,
+)
 
 
 def answer_heading(question_text: str, who: str) -> str:
@@ -62,7 +70,29 @@ def edit_answer(path: Path, answer: Answer, text: str, edited_at: str, earlier: 
     question and person: an entry number reused by a hand edit is never overwritten."""
     meta = {"q": answer.question_id, "who": answer.who, "at": answer.at, "question": answer.question_text}
     changed = {**meta, "edited": edited_at, "earlier": earlier}
+    if answer.mark:  # your judgement of the answer stays with it
+        changed["mark"] = answer.mark
     replace_entry(path, answer.number, "answer", changed, text, ("q", "who"))
+
+
+def set_mark(path: Path, answer: Answer, mark: str) -> None:
+    """Record your judgement of an answer ("reassuring", "worrying", or "" to clear it) in its
+    marker; its text and every other field stay. Refused (PrepError) if entry `answer.number`
+    is no longer that question and person (a hand edit reused the number)."""
+
+    def marked(entry: Entry) -> dict[str, Any]:
+        if entry.kind != "answer" or (entry.meta.get("q"), entry.meta.get("who")) != (
+            answer.question_id,
+            answer.who,
+        ):
+            raise PrepError(
+                f"{path.name}: entry {answer.number} is no longer the answer to mark "
+                "(changed by hand?), so it was left as it is."
+            )
+        kept = {key: found for key, found in entry.meta.items() if key not in ("n", EXACT_TEXT, "mark")}
+        return kept | ({"mark": mark} if mark else {})
+
+    update_marker(path, answer.number, marked)
 
 
 def add_skip(path: Path, question_id: str, who: str) -> int:

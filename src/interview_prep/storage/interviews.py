@@ -16,6 +16,7 @@ from typing import Any
 from interview_prep import dates
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import (
+    MARKS,
     Answer,
     Change,
     Flag,
@@ -196,6 +197,7 @@ def _add_entry(interview: Interview, entry: blocks.Entry, shared: dict[str, str]
                 str(meta.get("at", "")),
                 shared.setdefault(asked, asked),
                 meta.get("cut") is True,
+                meta["mark"] if meta.get("mark") in MARKS else "",
             )
         )
     elif entry.kind == "flag":
@@ -343,6 +345,18 @@ def replace_entry(
         return _replaced(old, path, number, kind, meta, text)
 
     _edit(path, change)
+
+
+def update_marker(path: Path, number: int, change: Callable[[blocks.Entry], dict[str, Any]]) -> None:
+    """Entry `number`'s marker fields become `change(entry)` (read under the lock); its text stays."""
+
+    def edit(old: str, entries: list[blocks.Entry]) -> str:
+        target = next((entry for entry in entries if entry.number == number), None)
+        if target is None:
+            raise PrepError(f"{path.name}: entry {number} is no longer in the file (removed by hand?).")
+        return _replaced(old, path, number, target.kind, change(target), target.text)
+
+    _edit(path, edit)
 
 
 def set_finished(path: Path, finished: bool = True) -> None:

@@ -43,15 +43,22 @@ SCHEDULE = Block("schedule", "## Scheduled rounds", "round")
 HISTORY = Block("history", "## Status history", "status")
 DUE = Block("due", "## Follow-up dates", "due")
 DONE = Block("done", "## When follow-ups were done", "done")
+OFFERS = Block("offers", "## Offers", "offer")
 
 
 def read_records(text: str, block: Block, path: Path) -> list[dict[str, Any]]:
     """The JSON fields of every record line in the block, in file order."""
-    inner = blocks.read_section(text, block.name, path)
-    if inner is None:
+    return [fields for _line, fields in located_records(text, block, path)]
+
+
+def located_records(text: str, block: Block, path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(line number in the file, JSON fields) of every record line in the block, in file order."""
+    span = blocks.find_section(text, block.name, path)
+    if span is None:
         return []
-    records = []
-    first_line = text[: text.find(inner)].count("\n") + 1 if inner else 1
+    inner = text[span[0] : span[1]]
+    records: list[tuple[int, dict[str, Any]]] = []
+    first_line = text.count("\n", 0, span[0]) + 1
     for offset, line in enumerate(inner.split("\n")):
         match = _RECORD.match(line.rstrip())
         if match is None or match.group(2) != block.kind:
@@ -65,8 +72,14 @@ def read_records(text: str, block: Block, path: Path) -> list[dict[str, Any]]:
                 f"{path}:{first_line + offset}:1: this {block.kind} line's fields are not valid JSON. "
                 "Fix the text between '{' and '}' or delete the line (see docs/format.md)."
             )
-        records.append(fields)
+        records.append((first_line + offset, fields))
     return records
+
+
+def is_record(line: str, block: Block) -> bool:
+    """Whether the line is one of the block's record lines (its marker where prep looks for it)."""
+    match = _RECORD.match(line.rstrip())
+    return match is not None and match.group(2) == block.kind
 
 
 def company_records(home: Path, slug: str, block: Block) -> list[dict[str, Any]]:
