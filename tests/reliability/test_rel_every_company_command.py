@@ -37,6 +37,8 @@ REST_OF_ARGS: dict[str, tuple[str, ...]] = {
     "due": ("recruiter-call", "2030-01-09"),
     "calendar": (),
     "log": (),
+    "offer": ("--base", "85000", "--currency", "EUR"),
+    "export": ("--csv", "{home}/../export.csv"),  # beside the data home, never inside it
 }
 # `prep ask` here has no keys to read, so when it starts it stops at its first prompt.
 STOPPED_FOR_INPUT = 130
@@ -47,6 +49,10 @@ MAKES_A_COMPANY = {"new"}
 def commands_taking_a_company() -> set[str]:
     found = {name for name, arguments in every_command().items() if arguments[:1] == ["company"]}
     return found - MAKES_A_COMPANY
+
+
+def rest_of_args(command: str, home: Path) -> list[str]:
+    return [arg.format(home=home) for arg in REST_OF_ARGS[command]]
 
 
 def test_every_command_that_takes_a_company_is_tried_below() -> None:
@@ -67,7 +73,7 @@ def test_a_look_alike_name_stops_every_company_command(
     relkit.new_company(existing)
     assert relkit.invoke("note", existing, "first").code == 0
     before = relkit.snapshot(prep_home)
-    outcome = relkit.invoke(*command.split(), typed, *REST_OF_ARGS[command])
+    outcome = relkit.invoke(*command.split(), typed, *rest_of_args(command, prep_home))
     line = relkit.assert_one_line_error(outcome, 2, existing, slugify(existing))
     assert typed in line, line
     assert relkit.snapshot(prep_home) == before
@@ -109,7 +115,7 @@ def test_every_company_command_stays_inside_the_home(
     outside.chmod(0o644)
     HAZARDS[hazard](target, outside)
     outside_before = (outside.read_bytes(), outside.stat().st_mode)
-    outcome = relkit.invoke(*command.split(), "acme", *REST_OF_ARGS[command])
+    outcome = relkit.invoke(*command.split(), "acme", *rest_of_args(command, prep_home))
     assert outcome.exception is None, repr(outcome.exception)
     assert relkit.TRACEBACK not in outcome.stdout + outcome.stderr
     assert "SECRET-OUTSIDE" not in outcome.stdout + outcome.stderr
