@@ -51,6 +51,11 @@ COMMANDS = [  # (arguments, exit code)
     (["people"], 0),
     (["stats"], 0),
     (["where"], 0),
+    (["offer", SLUG, "--base", "85000", "--currency", "EUR", "--equity-type", "rsu", "--grant", "100"], 0),
+    (["offers", "--multiple", "3"], 0),
+    (["compare"], 0),
+    (["compare", "--explain", "flags"], 0),
+    (["export", "--csv", "{home}/../x.csv", "--html", "{home}/../x.html"], 0),
     (["open", SLUG], 2),  # no editor set: one line that must still print
     (["new", SLUG, "--no-input"], 2),  # already exists: the line names the company
     (["--help"], 0),
