@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interview_prep.commands.context import Context
+from interview_prep import dates
+from interview_prep.commands.context import Context, today
 from interview_prep.core import offers as core
 from interview_prep.core.models import Company
 from interview_prep.errors import PrepError
@@ -57,6 +58,8 @@ def record(ctx: Context, name: str, given: Mapping[str, Any], recorded: datetime
         offer = core.offer_from_fields(fields)
     except core.OfferError as error:
         raise PrepError(f"{flag_name(error.field)} {error.message}.") from None
+    if offer.expires is not None and (problem := dates.check_typed(offer.expires, today(), "--expires")):
+        raise PrepError(f"{problem}.")
     if offer.share_price is not None and offer.equity is None:
         raise PrepError("--share-price values equity: give --equity-type and --grant too, or leave it out.")
     offer_store.add_offer(

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from interview_prep import dates
+
 EQUITY_TYPES = ("options", "shares", "rsu")
 VEST_EVERY = {"monthly": 1, "quarterly": 3, "yearly": 12}
 EQUITY_FIELDS = ("grant", "strike", "vest_years", "cliff_months", "vest_every", "exercise_window")
@@ -315,7 +317,7 @@ def _date(fields: Mapping[str, Any], key: str) -> date | None:
     if found in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(found))
+        return dates.day(str(found))
     except ValueError:
         raise OfferError(key, "must be a date written like 2026-12-10") from None
 
