@@ -52,6 +52,9 @@ READERS = [
     ("stats", "--json"),
     ("sheet", "acme", "--with", "Dana:engineer"),
     ("done", "acme"),  # no id: the follow-ups still to do, with their dates
+    ("offers",),
+    ("compare",),
+    ("compare", "--json"),
 ]
 
 
@@ -103,6 +106,7 @@ def _home_with_every_dated_record(home: Path) -> Path:
         ("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen"),
         ("due", "acme", "recruiter-call", "2030-01-09"),
         ("done", "acme", "recruiter-call"),
+        ("offer", "acme", "--base", "85000", "--currency", "EUR", "--expires", "2030-01-20"),
     ):
         outcome = relkit.invoke(*args)
         assert outcome.code == 0, (args, outcome.stderr)
@@ -127,6 +131,8 @@ PLACES = {  # where a date is kept: (file, what to change)
     "a status change": ("company.md", "status", "at"),
     "a due date": ("company.md", "due", "date"),
     "a follow-up done": ("company.md", "done", "at"),
+    "an offer's expiry": ("company.md", "offer", "expires"),
+    "when an offer was recorded": ("company.md", "offer", "recorded"),
     "an interview's start": ("interview", "started", ""),
 }
 
@@ -140,7 +146,7 @@ def test_a_hand_edited_date_at_the_edge_never_crashes_a_reader(
     company = _home_with_every_dated_record(prep_home)
     where, marker, key = PLACES[place]
     if where == "company.md":
-        stored = value[:10] if key == "date" else value
+        stored = value[:10] if key in ("date", "expires") else value
         company.write_text(_set_stamp(company.read_text(), marker, key, stored))
     else:
         (interview,) = (prep_home / "acme" / "interviews").glob("*.md")
@@ -166,5 +172,6 @@ def test_every_reading_command_is_tried() -> None:
         "due",
         "add",
     }
+    writers |= {"offer", "export"}  # export reads what compare reads (tried above) and writes a file
     others = {"where", "banks list", "banks show", "banks check", "config show"}
     assert set(every_command()) - {args[0] for args in READERS} - writers - others == set()
