@@ -12,13 +12,15 @@ from typing import Any
 
 from interview_prep.core.transcript import Answer
 from interview_prep.errors import PrepError
-from interview_prep.storage.blocks import EXACT_TEXT, Entry
+from interview_prep.storage import blocks, frontmatter
+from interview_prep.storage.atomic import folder_lock, rewrite
+from interview_prep.storage.blocks import EXACT_TEXT
 from interview_prep.storage.interviews import (
     append_entry,
     append_once,
+    check_text,
     raw_entries,
     replace_entry,
-    update_marker,
 )
 
 
@@ -77,22 +79,26 @@ def edit_answer(path: Path, answer: Answer, text: str, edited_at: str, earlier: 
 
 def set_mark(path: Path, answer: Answer, mark: str) -> None:
     """Record your judgement of an answer ("reassuring", "worrying", or "" to clear it) in its
-    marker; its text and every other field stay. Refused (PrepError) if entry `answer.number`
-    is no longer that question and person (a hand edit reused the number)."""
+    marker, in one locked read-modify-write; its text and every other field stay as they are
+    then. Refused (PrepError) if entry `answer.number` is gone or is no longer that question and
+    person (a hand edit reused the number)."""
 
-    def marked(entry: Entry) -> dict[str, Any]:
-        if entry.kind != "answer" or (entry.meta.get("q"), entry.meta.get("who")) != (
-            answer.question_id,
-            answer.who,
-        ):
+    def marked(text: str) -> str:
+        header = frontmatter.parse(text, path)
+        found = blocks.parse_entries(text, path, header.fence_line + 1, header.body_start)
+        entry = next((e for e in found if e.number == answer.number and e.kind == "answer"), None)
+        if entry is None or (entry.meta.get("q"), entry.meta.get("who")) != (answer.question_id, answer.who):
             raise PrepError(
                 f"{path.name}: entry {answer.number} is no longer the answer to mark "
                 "(changed by hand?), so it was left as it is."
             )
-        kept = {key: found for key, found in entry.meta.items() if key not in ("n", EXACT_TEXT, "mark")}
-        return kept | ({"mark": mark} if mark else {})
+        kept = {key: found for key, found in entry.meta.items() if key not in (EXACT_TEXT, "mark")}
+        return blocks.replace_entry(
+            text, answer.number, kept | ({"mark": mark} if mark else {}), entry.text, "answer"
+        )
 
-    update_marker(path, answer.number, marked)
+    with folder_lock(path.parent.parent):
+        rewrite(path, marked, lambda text: check_text(text, path))
 
 
 def add_skip(path: Path, question_id: str, who: str) -> int:

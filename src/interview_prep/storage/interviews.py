@@ -347,18 +347,6 @@ def replace_entry(
     _edit(path, change)
 
 
-def update_marker(path: Path, number: int, change: Callable[[blocks.Entry], dict[str, Any]]) -> None:
-    """Entry `number`'s marker fields become `change(entry)` (read under the lock); its text stays."""
-
-    def edit(old: str, entries: list[blocks.Entry]) -> str:
-        target = next((entry for entry in entries if entry.number == number), None)
-        if target is None:
-            raise PrepError(f"{path.name}: entry {number} is no longer in the file (removed by hand?).")
-        return _replaced(old, path, number, target.kind, change(target), target.text)
-
-    _edit(path, edit)
-
-
 def set_finished(path: Path, finished: bool = True) -> None:
     _edit(path, lambda text, _entries: frontmatter.set_field(text, "finished", finished, path))
 
