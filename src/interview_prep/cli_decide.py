@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from interview_prep import output
+from interview_prep import completion, output
 from interview_prep.cli import JsonOption, app, context_of
 
 WeightOption = Annotated[
@@ -61,7 +61,10 @@ def compare(
 def export(
     ctx: typer.Context,
     company: Annotated[
-        str | None, typer.Argument(metavar="[COMPANY]", help="One company; leave out for all.")
+        str | None,
+        typer.Argument(
+            metavar="[COMPANY]", help="One company; leave out for all.", autocompletion=completion.companies
+        ),
     ] = None,
     csv_file: Annotated[
         str | None, typer.Option("--csv", metavar="FILE", help="Write one row per company as CSV.")

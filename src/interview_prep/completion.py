@@ -80,6 +80,8 @@ POSITIONAL: dict[tuple[str, ...], tuple[str, ...]] = {
     ("due",): ("companies", "followup_ids"),
     ("calendar",): ("companies",),
     ("log",): ("companies",),
+    ("offer",): ("companies",),
+    ("export",): ("companies",),
     ("banks", "show"): ("question_ids",),
 }
 _SHELLS = ("bash", "zsh", "fish")
