@@ -315,3 +315,29 @@ def test_a_must_ask_already_on_the_sheet_is_not_listed_again_as_a_probe(prep_hom
     assert not [probe for probe in sheet.probes if probe.kind == "unasked" and probe.text in planned]
     kept = [p for p in found.probes if not (p.kind == "unasked" and p.text in planned)]
     assert list(sheet.probes) == kept[: len(sheet.probes)]
+
+
+@pytest.mark.parametrize("round_name", ["screen", "onsite", "final", "offer"])
+def test_the_sheet_takes_the_round_as_prep_plan_does(prep_home: Path, round_name: str) -> None:
+    make_company(prep_home)
+    panel = ["Ava:recruiter", "Dana:hiring-manager"]
+    expected = planning.build(Context(), "acme", panel, 30, round_name)
+    sheet = sheets.build(Context(), "acme", panel, 30, round_name)
+    assert [[s.question_id for s in p.steps] for p in sheet.people] == [
+        [s.question_id for s in expected.for_person(name)] for name in ("Ava", "Dana")
+    ]
+    rendered = sections(markdown_of(*with_args(panel, 30), "--round", round_name))
+    assert [len(boxed_items(tokens)) for title, tokens in rendered.items() if "question" in title] == [
+        len(expected.for_person(name)) for name in ("Ava", "Dana")
+    ]
+    code, out, err = prep("sheet", "acme", "--round", "lunch")
+    assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_key_messages_from_config_are_on_the_sheet_too(prep_home: Path) -> None:
+    make_company(prep_home)
+    add_key_messages(prep_home, MESSAGES[:1])
+    (prep_home / "config.yaml").write_text('key_messages:\n  - "I mentor: two of my reports lead teams"\n')
+    rendered = sections(markdown_of())
+    messages = [t.content for t in rendered["Your key messages"] if t.type == "inline"]
+    assert messages == [MESSAGES[0], "I mentor: two of my reports lead teams"]

@@ -251,6 +251,14 @@ def sheet(
         ),
     ] = None,
     minutes: MinutesOption = None,
+    round_name: Annotated[
+        str,
+        typer.Option(
+            "--round",
+            metavar="ROUND",
+            help="screen, onsite, final or offer: only its questions, as prep plan --round.",
+        ),
+    ] = "",
     html_file: Annotated[
         str | None,
         typer.Option(
@@ -273,7 +281,7 @@ def sheet(
     from interview_prep.commands import sheet as sheets
 
     context = context_of(ctx)
-    found = sheets.build(context, company, with_ or [], minutes)
+    found = sheets.build(context, company, with_ or [], minutes, round_name)
     checklist_warnings(context, company)
     if html_file is None:
         from interview_prep.render.sheet_markdown import sheet_markdown

@@ -12,9 +12,11 @@ from interview_prep.core.sheet import MAX_PROBES, Sheet, SheetPerson
 NOBODY_NAMED = "Whoever is in the room"
 
 
-def build(ctx: Context, company_name: str, with_: Sequence[str], minutes: float | None) -> Sheet:
-    """The sheet for this interview: `prep plan`'s plan, your key messages, the probes."""
-    found = planning.build(ctx, company_name, with_, minutes)
+def build(
+    ctx: Context, company_name: str, with_: Sequence[str], minutes: float | None, round_name: str = ""
+) -> Sheet:
+    """The sheet for this interview: `prep plan`'s plan (the same options), your key messages, the probes."""
+    found = planning.build(ctx, company_name, with_, minutes, round_name)
     people = [(person.name, person.label()) for person in found.present] or [("", NOBODY_NAMED)]
     planned = {step.text for step in found.steps}
     # A must-ask never answered that is already on the sheet as a question needs no second line.
@@ -25,21 +27,8 @@ def build(ctx: Context, company_name: str, with_: Sequence[str], minutes: float 
         costing=planning.costing(found.minutes),
         people=tuple(SheetPerson(label, tuple(found.for_person(name))) for name, label in people),
         probes=tuple(probes[:MAX_PROBES]),
-        key_messages=tuple(key_messages(ctx, found.company.slug)),
+        key_messages=tuple(found.key_messages),
     )
-
-
-def key_messages(ctx: Context, slug: str) -> list[str]:
-    """Your key messages: the ones in this company's prep, then any in config.yaml not already there."""
-    from interview_prep.commands.calendar_file import key_messages as company_messages
-
-    found = company_messages(ctx.home, slug)
-    configured: Sequence[str] = getattr(ctx.settings(), "key_messages", None) or ()
-    seen = {" ".join(message.split()).casefold() for message in found}
-    for message in configured:
-        if " ".join(message.split()).casefold() not in seen:
-            found.append(message)
-    return found
 
 
 def write_html(ctx: Context, sheet: Sheet, target: str) -> Path:
