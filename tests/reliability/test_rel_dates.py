@@ -17,7 +17,8 @@ import relkit
 
 from helpers import every_command
 
-ZONES = ["UTC", "Pacific/Kiritimati", "America/Los_Angeles", "Pacific/Chatham"]
+# East and west of UTC by the most, and a zone whose offset is not whole hours.
+ZONES = ["Pacific/Kiritimati", "America/Los_Angeles", "Pacific/Chatham"]
 EDGE_MOMENTS = [
     "9999-12-31T23:59:00+00:00",
     "9999-12-31T23:59:00-12:00",
@@ -137,7 +138,7 @@ PLACES = {  # where a date is kept: (file, what to change)
 }
 
 
-@pytest.mark.parametrize("in_zone", ZONES[:3], indirect=True)
+@pytest.mark.parametrize("in_zone", ZONES[:2], indirect=True)
 @pytest.mark.parametrize("place", sorted(PLACES))
 @pytest.mark.parametrize("value", EDGE_MOMENTS[:4])
 def test_a_hand_edited_date_at_the_edge_never_crashes_a_reader(
