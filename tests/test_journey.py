@@ -1,6 +1,7 @@
 """The whole journey in a real terminal: the installed `prep` under a pty, driven with pexpect.
 
 new (checkbox + own prep) -> plan (per person, within the minutes, your key messages) ->
+sheet (the same plan as Markdown and as a printable page) ->
 ask with a clock (answers, a picked red flag on the second panel member, a key message
 landed with /k, Ctrl-C) -> ask again (resume, love / hate round the panel, a number over
 its limit, a note, /d) -> review with its reflection prompts, listing the key message never
@@ -179,7 +180,8 @@ KEY_MESSAGES = ["I scaled payments to ten times the traffic", "I mentor new engi
 MINUTES = 20
 
 
-def _plan(home: Path) -> None:
+def _plan(home: Path) -> tuple[int, int]:
+    """`prep plan`; how many questions each of Dana and Lee gets."""
     from interview_prep.core.fitting import MINUTES_PER_QUESTION
 
     term = Terminal(
@@ -201,6 +203,26 @@ def _plan(home: Path) -> None:
     for message in KEY_MESSAGES:
         term.show(message)
     assert term.exit_status() == 0
+    return dana, lee
+
+
+def _sheet(home: Path, planned: tuple[int, int]) -> None:
+    """`prep sheet`: the same plan on paper (Markdown on screen, a page with --html)."""
+    panel = ("--with", "Dana:hiring-manager", "--with", "Lee:engineer", "--minutes", str(MINUTES))
+    term = Terminal(home, "sheet", "acme", *panel)
+    term.show("# Interview sheet: acme")
+    for message in KEY_MESSAGES:  # the key messages head the sheet
+        term.show(message)
+    dana = int(term.expect(r"## Dana \(hiring manager\): (\d+) questions?").group(1))
+    lee = int(term.expect(r"## Lee \(engineer\): (\d+) questions?").group(1))
+    assert (dana, lee) == planned, "the sheet is the plan"
+    assert term.exit_status() == 0
+    page = home.parent / "sheet.html"
+    term = Terminal(home, "sheet", "acme", *panel, "--html", str(page))
+    term.show("Wrote the sheet for acme")
+    assert term.exit_status() == 0
+    html = page.read_text(encoding="utf-8")
+    assert all(message in html for message in KEY_MESSAGES) and "<script" not in html
 
 
 # What the panel says, by question id and person; anything else gets a generic answer.
@@ -410,11 +432,11 @@ def test_the_whole_journey_in_a_real_terminal(tmp_path: Path) -> None:
     home = tmp_path / "journey-home"
     started = time.monotonic()
     _new_company(home)
-    _plan(home)
+    _sheet(home, _plan(home))
     interview_id = _first_round(home)
     assert [p.stem for p in list_interview_paths(home, "acme")] == [interview_id]
     _second_round(home, interview_id)
     _review(home, interview_id)
     _review_all(home)
     assert [p.stem for p in list_interview_paths(home, "acme")] == [interview_id], "resumed, not restarted"
-    assert time.monotonic() - started < 50  # one more step (the plan) than before: 40 then
+    assert time.monotonic() - started < 60  # the plan and the sheet are steps too
