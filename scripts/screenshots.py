@@ -13,7 +13,8 @@ distance from "today"): re-running the script gives the same files.
 
 Pictures: new.svg (the question picker), plan.svg (this interview's plan),
 sheet.svg (the plan as a sheet to take into the room), ask.svg (the live
-interview), review.svg (one company's review), review-all.svg (every company).
+interview), review.svg (one company's review), review-all.svg (every company),
+offers.svg (two offers side by side) and compare.svg (the companies on your categories).
 """
 
 from __future__ import annotations
@@ -46,7 +47,16 @@ COLUMNS = 100
 UP, DOWN, ENTER, CTRL_C = "\x1b[A", "\x1b[B", "\r", "\x03"
 FIXED_DAY = date(2026, 3, 9)  # the fictional "today" every picture shows
 FIXED_TIME = ("14", "20")
-PICTURES = ("new.svg", "plan.svg", "sheet.svg", "ask.svg", "review.svg", "review-all.svg")
+PICTURES = (
+    "new.svg",
+    "plan.svg",
+    "sheet.svg",
+    "ask.svg",
+    "review.svg",
+    "review-all.svg",
+    "offers.svg",
+    "compare.svg",
+)
 
 # The story: Acme, a startup; Dana (hiring manager) and Lee (engineer) on the panel.
 COMPANY = ["acme", "--role", "Staff Engineer", "--stage", "startup"]
@@ -556,6 +566,27 @@ def picture_review_all(home: Path, out: Path, today: date) -> None:
     save_svg(run, out / "review-all.svg", run.shown, today)
 
 
+def picture_offers(home: Path, out: Path, today: date) -> None:
+    """After review-all: an offer from acme (options) and from Globex Corp (RSUs)."""
+    acme = ["--base", "85000", "--bonus", "5000", "--currency", "EUR", "--equity-type", "options"]
+    prep(home, "offer", "acme", *acme, "--grant", "4800", "--strike", "1.2", "--share-price", "3")
+    globex = ["--base", "92000", "--currency", "EUR", "--equity-type", "rsu", "--grant", "400"]
+    prep(home, "offer", "Globex Corp", *globex, "--share-price", "50")
+    args = ["offers", "--multiple", "3"]
+    run = Run(home, args, rows=34, shown="prep " + shell_words(args))
+    run.show("Shares are valued only at prices you give")
+    run.finish()
+    save_svg(run, out / "offers.svg", run.shown, today)
+
+
+def picture_compare(home: Path, out: Path, today: date) -> None:
+    args = ["compare", "--weight", "work-life=3", "--weight", "growth=2"]
+    run = Run(home, args, rows=24, shown="prep " + shell_words(args))
+    run.show("Where each number comes from")
+    run.finish()
+    save_svg(run, out / "compare.svg", run.shown, today)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Render docs/img/*.svg from real runs of prep.")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "img", help="where to write the SVGs")
@@ -568,7 +599,16 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="prep-screenshots-") as tmp:
         home = Path(tmp) / "home"
-        pictures = (picture_new, picture_plan, picture_sheet, picture_ask, picture_review, picture_review_all)
+        pictures = (
+            picture_new,
+            picture_plan,
+            picture_sheet,
+            picture_ask,
+            picture_review,
+            picture_review_all,
+            picture_offers,
+            picture_compare,
+        )
         for picture in pictures:
             picture(home, out, _utc_today())  # the runs use TZ=UTC: see environment()
     for name in PICTURES:

@@ -344,3 +344,22 @@ def test_only_the_latest_offer_brings_a_follow_up() -> None:
     # Recorded the day it expires: due that day, never before it was recorded.
     same_day = Offer("c", "2026-12-05T09:00:00+00:00", "EUR", 1, expires=offers.date(2026, 12, 5))
     assert [f.due for f in dated_followups([], set(), {}, [same_day])] == [offers.date(2026, 12, 5)]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 100])
+def test_offers_fit_the_terminal_and_break_only_between_words(
+    acme: Path, columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    recorded = prep(
+        "offer", "acme", "--base", "85000", "--bonus", "5000", "--currency", "EUR", "--equity-type",
+        "options", "--grant", "4800", "--strike", "1.2", "--share-price", "3",
+    )  # fmt: skip
+    assert recorded[0] == 0, recorded[2]
+    code, out, err = prep("offers", "--multiple", "3")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= columns, out
+    said = " ".join(" ".join(lines[lines.index("Assumptions:") :]).split())
+    for assumption in offers_json()["offers"][0]["assumptions"]:
+        assert assumption in said, (assumption, out)  # every word whole, in order

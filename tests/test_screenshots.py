@@ -55,6 +55,14 @@ EXPECTED = {
         "Follow-ups",
     ],
     "review-all.svg": ["Every company", "acme", "Globex Corp", "Initech", "interviewing", "screening"],
+    "offers.svg": [
+        "prep offers --multiple 3",
+        "Cash a year",
+        "EUR 90,000",
+        "4 years, your price",
+        "Shares are valued only at prices you give",
+    ],
+    "compare.svg": ["prep compare --weight work-life=3", "Offer, year 1", "Globex Corp", "--explain"],
 }
 
 

@@ -104,9 +104,27 @@ def side_by_side(
         parts.append(output.table(["", *names[chunk]], rows, width))
     parts.append("Assumptions:")
     for name, value in zip(names, values, strict=True):
-        parts.append(f"  {name}: " + ("; ".join(value.assumptions) or "cash only, as offered"))
-    parts.append("Shares are valued only at prices you give: --share-price on prep offer, --multiple here.")
+        said = f"{name}: " + ("; ".join(value.assumptions) or "cash only, as offered")
+        parts += _wrapped(said, width, "  ", "    ")
+    parts += _wrapped(
+        "Shares are valued only at prices you give: --share-price on prep offer, --multiple here.", width
+    )
     return "\n".join(parts)
+
+
+def _wrapped(text: str, width: int, first: str = "", rest: str = "  ") -> list[str]:
+    """Lines shorter than `width` columns (a full line makes some terminals wrap early), broken
+    between words only."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=max(width - 1, 20),
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def offers_json(
