@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ READERS = [
 
 
 @pytest.fixture
-def in_zone(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> str:
+def in_zone(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[str]:
     zone: str = request.param
     monkeypatch.setenv("TZ", zone)
     time.tzset()
