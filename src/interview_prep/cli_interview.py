@@ -180,19 +180,22 @@ def note(
     output.say(views.saved(capture.save_note(context, path, text)))
 
 
+PanelOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with",
+        metavar="NAME:ROLE",
+        help="Who will be in the room, in panel order (repeatable).",
+        autocompletion=completion.panel_members,
+    ),
+]
+
+
 @app.command()
 def plan(
     ctx: typer.Context,
     company: CompanyArgument,
-    with_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--with",
-            metavar="NAME:ROLE",
-            help="Who will be in the room, in panel order (repeatable).",
-            autocompletion=completion.panel_members,
-        ),
-    ] = None,
+    with_: PanelOption = None,
     minutes: MinutesOption = None,
     round_name: Annotated[
         str,
@@ -241,15 +244,7 @@ def checklist_warnings(context: Context, company: str) -> None:
 def sheet(
     ctx: typer.Context,
     company: CompanyArgument,
-    with_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--with",
-            metavar="NAME:ROLE",
-            help="Who will be in the room, in panel order (repeatable).",
-            autocompletion=completion.panel_members,
-        ),
-    ] = None,
+    with_: PanelOption = None,
     minutes: MinutesOption = None,
     round_name: Annotated[
         str,
