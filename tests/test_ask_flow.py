@@ -21,6 +21,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from helpers import interview_files, prep
+from interview_prep import prompts
 from interview_prep.banks.loader import load_catalog
 from interview_prep.commands import ask as flow
 from interview_prep.commands.context import Context
@@ -83,6 +84,14 @@ class Keyboard:
         monkeypatch.setattr(ask_screen.Screen, "question", show)
         for factory in ("text", "select", "confirm", "autocomplete"):
             monkeypatch.setattr(questionary, factory, self._labelled(getattr(questionary, factory)))
+        real_ready = prompts.AnswerPrompt.ready
+
+        def ready(prompt: prompts.AnswerPrompt, message: str, default: str, multiline: bool) -> Any:
+            question = real_ready(prompt, message, default, multiline)
+            question.prep_message, question.prep_default = message, default  # the reused prompt's labels
+            return question
+
+        monkeypatch.setattr(prompts.AnswerPrompt, "ready", ready)
 
     @staticmethod
     def _labelled(factory: Any) -> Any:
@@ -302,6 +311,48 @@ def test_every_answer_is_on_disk_before_the_next_question_appears(
             (step.question_id, step.who, text)
             for step, text in zip(keyboard.shown, typed[:index], strict=False)
         ], f"before prompt {index}"
+
+
+def test_one_answer_prompt_serves_the_interview_and_ctrl_c_keeps_the_question_on_screen(
+    keyboard: Keyboard, prep_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer prompt is built once and reused between menus and other prompts; what
+    Ctrl-C keeps is what was typed at the question on screen, never an earlier answer."""
+    make_company(prep_home, keep=CHECKLIST)
+    built: list[prompts.AnswerPrompt] = []
+    real_init = prompts.AnswerPrompt.__init__
+
+    def init(prompt: prompts.AnswerPrompt) -> None:
+        real_init(prompt)
+        built.append(prompt)
+
+    monkeypatch.setattr(prompts.AnswerPrompt, "__init__", init)
+    keyboard.type(
+        "Ship the billing rewrite\r",  # define-success, Dana
+        "/n\r",  # a note: its own prompt
+        "Quiet office\r",
+        "Six engineers\r",  # tell-me-about-team, Dana
+        "/f\r",  # a red flag: three menus
+        "Nobody smiled\r",
+        "\r",  # severity: medium
+        "\r",  # about whom: Dana
+        "/b\r",  # back to answer 2: the same prompt, holding that answer
+        CTRL_U + "Seven engineers\r",
+        "The code rev" + CTRL_C,  # love, Dana: the third question
+    )
+    session = start()
+    with pytest.raises(SystemExit):
+        flow.run(session)
+    interview = load_interview(session.path)
+    assert answers(interview) == [
+        (1, "define-success", "Dana", "Ship the billing rewrite"),
+        (3, "tell-me-about-team", "Dana", "Seven engineers"),
+        (5, "love", "Dana", "The code rev"),
+    ]
+    assert [a.cut_off for a in interview.answers] == [False, False, True]
+    answer_prompts = [p for p in keyboard.prompts if p.message == "Answer:"]
+    assert [p.default for p in answer_prompts] == ["", "", "", "", "", "Six engineers", ""]
+    assert len(built) == 1
 
 
 def test_hand_edits_to_the_interview_file_survive_more_answers_byte_for_byte(

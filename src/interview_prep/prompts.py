@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from questionary import Choice
 
 from interview_prep.banks.model import PrepPrompt, Question, Signal
 from interview_prep.core.checklist import caution_line
+
+if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
 
 
 class Interrupted(KeyboardInterrupt):
@@ -214,8 +217,66 @@ def list_items(prompt: PrepPrompt, label: str, items: list[str], saved: Callable
 
 
 def answer(message: str, default: str = "", multiline: bool = False) -> str:
-    result: str = _ask(questionary.text(message, default=default, multiline=multiline, qmark=">"))
+    """The answer prompt of `prep ask`: one prompt application, built at the first question
+    and run again for every later one (see AnswerPrompt)."""
+    result: str = _ask(_answer_prompt().ready(message, default, multiline))
     return result
+
+
+class AnswerPrompt:
+    """What questionary.text(message, default, multiline, qmark=">") builds, built once and reused.
+
+    Building a prompt_toolkit application (its layout, and every key binding loaded
+    again into empty caches) was two thirds of the time from Enter to the next question.
+    This is the same prompt (look, keys, Ctrl-C and Ctrl-D, multi-line) with the message,
+    the default and multi-line set before each run. Each run starts from its own default,
+    never from the text of the run before, and no history is kept (questionary keeps none
+    either): Up never brings back an earlier answer.
+    """
+
+    def __init__(self) -> None:
+        from prompt_toolkit.application.current import get_app_session
+        from prompt_toolkit.history import DummyHistory
+        from prompt_toolkit.lexers import SimpleLexer
+        from prompt_toolkit.shortcuts.prompt import PromptSession
+        from questionary.styles import merge_styles_default
+
+        self.terminal = get_app_session()  # the application reads and writes this terminal
+        self.message = ""
+        self.session: PromptSession[str] = PromptSession(
+            self._fragments,
+            style=merge_styles_default([None]),
+            lexer=SimpleLexer("class:answer"),
+            history=DummyHistory(),
+        )
+        self.question = questionary.Question(self.session.app)
+
+    def _fragments(self) -> StyleAndTextTuples:
+        from questionary.constants import INSTRUCTION_MULTILINE
+
+        shown: StyleAndTextTuples = [("class:qmark", ">"), ("class:question", f" {self.message} ")]
+        if self.session.multiline:
+            shown.append(("class:instruction", f" {INSTRUCTION_MULTILINE} "))
+        return shown
+
+    def ready(self, message: str, default: str, multiline: bool) -> questionary.Question:
+        from prompt_toolkit.document import Document
+
+        self.message, self.session.multiline = message, multiline
+        self.session.default_buffer.reset(Document(default))
+        return self.question
+
+
+_answer_prompts: list[AnswerPrompt] = []  # at most one: the prompt of the current terminal
+
+
+def _answer_prompt() -> AnswerPrompt:
+    """The reused answer prompt; a new one when the terminal changed (a test's pipe, for one)."""
+    from prompt_toolkit.application.current import get_app_session
+
+    if not _answer_prompts or _answer_prompts[0].terminal is not get_app_session():
+        _answer_prompts[:] = [AnswerPrompt()]
+    return _answer_prompts[0]
 
 
 def text(message: str, default: str = "") -> str:
