@@ -21,7 +21,7 @@ LOCK_TIMEOUT_SECONDS = 15.0
 TEMP_SUFFIX = ".tmp"
 
 
-def atomic_write(path: Path, text: str, verify: Callable[[str], None] | None = None) -> None:
+def atomic_write(path: Path, text: str, verify: Callable[[str], object] | None = None) -> None:
     """Replace `path` with `text` atomically; a new file gets mode 0600, an old one keeps its mode.
 
     Callers hold the company folder's lock, so a temp file of this same target
@@ -114,7 +114,7 @@ def hard_linked(path: Path, links: int) -> PrepError:
     )
 
 
-def _read_back(path: Path, temp: Path, verify: Callable[[str], None]) -> None:
+def _read_back(path: Path, temp: Path, verify: Callable[[str], object]) -> None:
     """Read what was just written, from disk, and check prep can read it; else keep the old file."""
     from interview_prep.storage.textfile import read_raw
 

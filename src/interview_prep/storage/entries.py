@@ -12,13 +12,12 @@ from typing import Any
 
 from interview_prep.core.transcript import Answer
 from interview_prep.errors import PrepError
-from interview_prep.storage import blocks, frontmatter
-from interview_prep.storage.atomic import folder_lock, rewrite
+from interview_prep.storage import blocks
 from interview_prep.storage.blocks import EXACT_TEXT
 from interview_prep.storage.interviews import (
     append_entry,
     append_once,
-    check_text,
+    edit_entries,
     raw_entries,
     replace_entry,
 )
@@ -83,22 +82,19 @@ def set_mark(path: Path, answer: Answer, mark: str) -> None:
     then. Refused (PrepError) if entry `answer.number` is gone or is no longer that question and
     person (a hand edit reused the number)."""
 
-    def marked(text: str) -> str:
-        header = frontmatter.parse(text, path)
-        found = blocks.parse_entries(text, path, header.fence_line + 1, header.body_start)
+    def marked(text: str, found: list[blocks.Entry]) -> str:
         entry = next((e for e in found if e.number == answer.number and e.kind == "answer"), None)
         if entry is None or (entry.meta.get("q"), entry.meta.get("who")) != (answer.question_id, answer.who):
             raise PrepError(
                 f"{path.name}: entry {answer.number} is no longer the answer to mark "
                 "(changed by hand?), so it was left as it is."
             )
-        kept = {key: found for key, found in entry.meta.items() if key not in (EXACT_TEXT, "mark")}
+        kept = {key: value for key, value in entry.meta.items() if key not in (EXACT_TEXT, "mark")}
         return blocks.replace_entry(
             text, answer.number, kept | ({"mark": mark} if mark else {}), entry.text, "answer"
         )
 
-    with folder_lock(path.parent.parent):
-        rewrite(path, marked, lambda text: check_text(text, path))
+    edit_entries(path, marked)
 
 
 def add_skip(path: Path, question_id: str, who: str) -> int:

@@ -6,7 +6,7 @@ the whole file. The result is kept with the file's stamp (size, mtime in ns,
 inode) taken before reading, and reused while the stamp is the same: every
 write prep makes replaces the file (a new inode), and a hand edit changes the
 mtime, so either is read afresh. Only readers use this; every write reads and
-parses the file again under the lock (storage.interviews._edit), so a stale
+parses the file again under the lock (storage.interviews.edit_entries), so a stale
 copy can never decide what is written.
 
 Callers must treat the Interview as read-only: it is shared.

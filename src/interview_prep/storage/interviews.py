@@ -9,6 +9,7 @@ as before or as after.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -244,20 +245,26 @@ def _history(value: Any) -> list[Change]:
 # Writing ---------------------------------------------------------------------
 
 
-def _edit(path: Path, change: Callable[[str, list[blocks.Entry]], str]) -> None:
-    """Read-modify-write under the company lock; a file with broken markers is refused, unchanged."""
+def edit_entries(path: Path, change: Callable[[str, list[blocks.Entry]], str]) -> None:
+    """Read-modify-write under the company lock; a file with broken markers is refused, unchanged.
+    `change` gets the entries read while checking the file as found: one parse before the write."""
+    checked: list[list[blocks.Entry]] = []  # the file as found; then the new text, read back
+
+    def check(text: str) -> None:
+        checked.append(check_text(text, path, keep=not checked))
+
     with folder_lock(path.parent.parent):
-        rewrite(
-            path, lambda text: change(text, _parse_entries(text, path)), lambda text: check_text(text, path)
-        )
+        rewrite(path, lambda text: change(text, checked[0]), check)
 
 
-def check_text(text: str, path: Path) -> None:
-    """PrepError unless prep can read `text` as an interview: front matter, interviewers, entries."""
+def check_text(text: str, path: Path, keep: bool = False) -> list[blocks.Entry]:
+    """PrepError unless prep can read `text` as an interview; its entries with `keep`."""
     header = frontmatter.parse(text, path)
     _interviewers(header.fields.get("interviewers"), path)
-    for _entry in blocks.iter_entries(text, path, header.fence_line + 1, header.body_start):
-        pass
+    entries = blocks.iter_entries(text, path, header.fence_line + 1, header.body_start)
+    kept = list(entries) if keep else []
+    deque(entries, maxlen=0)  # else each entry is read, checked and dropped: a 50 MB file fits
+    return kept
 
 
 def raw_entries(path: Path) -> list[blocks.Entry]:
@@ -303,7 +310,7 @@ def append_once(
         new, number = _appended(old, existing, kind, meta, text, heading)
         return new
 
-    _edit(path, change)
+    edit_entries(path, change)
     return number, added
 
 
@@ -344,17 +351,17 @@ def replace_entry(
             )
         return _replaced(old, path, number, kind, meta, text)
 
-    _edit(path, change)
+    edit_entries(path, change)
 
 
 def set_finished(path: Path, finished: bool = True) -> None:
-    _edit(path, lambda text, _entries: frontmatter.set_field(text, "finished", finished, path))
+    edit_entries(path, lambda text, _entries: frontmatter.set_field(text, "finished", finished, path))
 
 
 def set_interviewers(path: Path, people: list[Interviewer]) -> None:
     """Record who is in the room (a panel that grew on resume); every other byte stays."""
     value = [{"name": person.name, "role": person.role} for person in people]
-    _edit(path, lambda text, _entries: frontmatter.set_field(text, "interviewers", value, path))
+    edit_entries(path, lambda text, _entries: frontmatter.set_field(text, "interviewers", value, path))
 
 
 def remove_if_empty(path: Path) -> bool:
@@ -382,7 +389,7 @@ def _has_own_text(text: str, path: Path) -> bool:
 
 def set_reflection(path: Path, reflection: Reflection) -> None:
     """Save the round's reflection: replaced in place when one exists, else appended (one locked step)."""
-    _edit(path, lambda old, entries: _with_reflection(old, path, entries, reflection))
+    edit_entries(path, lambda old, entries: _with_reflection(old, path, entries, reflection))
 
 
 def update_reflection(path: Path, given: dict[str, Any], at: str) -> list[Change]:
@@ -401,7 +408,7 @@ def update_reflection(path: Path, given: dict[str, Any], at: str) -> list[Change
         result = before.merged(given, at)
         return _with_reflection(old, path, entries, result)
 
-    _edit(path, change)
+    edit_entries(path, change)
     return result.history[len(before.history) :]
 
 
