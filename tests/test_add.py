@@ -42,6 +42,7 @@ def planned(panel: list[str], minutes: float | None = None) -> list[tuple[str, s
     return [(s.question_id, s.who, s.text) for s in planning.build(Context(), "acme", panel, minutes).steps]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("role", "who"), [("engineer", "Lee"), ("hiring-manager", "Dana"), ("hm", "Dana"), ("dev", "Lee")]
 )
@@ -58,6 +59,7 @@ def test_an_added_must_is_planned_for_its_role_within_the_default_share(
     assert [s[1] for s in steps if s[0] == question_id] == [who]  # asked once, of the right person
 
 
+@pytest.mark.slow
 def test_without_for_it_goes_to_the_first_person_and_everyone_goes_round(prep_home: Path) -> None:
     make_company(prep_home)
     assert add("Who owns the roadmap?", "--must")[0] == 0
@@ -67,6 +69,7 @@ def test_without_for_it_goes_to_the_first_person_and_everyone_goes_round(prep_ho
     assert sorted(who for _, who, text in steps if text == "What would you change first?") == ["Dana", "Lee"]
 
 
+@pytest.mark.slow
 def test_prep_ask_asks_it_and_saves_the_answer_under_its_id(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -81,6 +84,7 @@ def test_prep_ask_asks_it_and_saves_the_answer_under_its_id(
     assert "How is on-call paid?" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_the_one_shot_answer_takes_its_id(prep_home: Path) -> None:
     company = make_company(prep_home)
     assert add("How is on-call paid?")[0] == 0
@@ -89,6 +93,7 @@ def test_the_one_shot_answer_takes_its_id(prep_home: Path) -> None:
     assert code == 0, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "line",
     [
@@ -123,6 +128,7 @@ def test_a_hand_written_line_is_planned_and_then_given_an_id(
     assert before != after
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("line", "says"),
     [
@@ -151,6 +157,7 @@ def test_a_line_prep_cannot_place_is_reported_with_its_line(prep_home: Path, lin
         assert says in warning, warning
 
 
+@pytest.mark.slow
 def test_prep_ask_reports_it_too(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -181,6 +188,7 @@ def test_bad_input_is_one_line_and_changes_nothing(prep_home: Path, args: list[s
     assert company.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_same_question_twice_is_refused(prep_home: Path) -> None:
     company = make_company(prep_home)
     assert add("What does on-call look like?")[0] == 0
@@ -192,6 +200,7 @@ def test_the_same_question_twice_is_refused(prep_home: Path) -> None:
     assert code == 2 and love.question_id in err
 
 
+@pytest.mark.slow
 def test_unknown_company_and_missing_block_are_one_line(prep_home: Path) -> None:
     company = make_company(prep_home)
     code, _, err = prep("add", "globex", "Anything?")
@@ -203,6 +212,7 @@ def test_unknown_company_and_missing_block_are_one_line(prep_home: Path) -> None
     assert code == 2 and err.count("\n") == 1 and "checklist" in err and company.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_only_the_checklist_block_changes(prep_home: Path) -> None:
     company = make_company(prep_home)
     text = company.read_text().replace("# acme\n", "# acme\n\nA note typed by hand.\n", 1)
@@ -217,6 +227,7 @@ def test_only_the_checklist_block_changes(prep_home: Path) -> None:
     assert removed == set()
 
 
+@pytest.mark.slow
 def test_a_failed_write_leaves_the_file_as_it_was(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     company = make_company(prep_home)
     before = company.read_bytes()
@@ -230,6 +241,7 @@ def test_a_failed_write_leaves_the_file_as_it_was(prep_home: Path, monkeypatch: 
     assert company.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_concurrent_adds_all_land(prep_home: Path) -> None:
     company = make_company(prep_home)
     texts = [f"Question number {n} about the team?" for n in range(4)]
@@ -244,6 +256,7 @@ def test_concurrent_adds_all_land(prep_home: Path) -> None:
     assert all(text in company.read_text() for text in texts)
 
 
+@pytest.mark.slow
 def test_prep_ask_writes_the_id_of_a_hand_written_line_so_an_edit_keeps_its_answer(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -261,6 +274,7 @@ def test_prep_ask_writes_the_id_of_a_hand_written_line_so_an_edit_keeps_its_answ
     assert hand_id not in [step[0] for step in planned(PANEL, 60)]
 
 
+@pytest.mark.slow
 def test_an_own_line_pasted_twice_is_one_question(prep_home: Path) -> None:
     company = make_company(prep_home, keep=["love"])
     assert add("Who owns the roadmap?", "--for", "hiring-manager")[0] == 0

@@ -60,6 +60,7 @@ def parse_ics(data: bytes) -> Any:
     return Calendar.from_ical(data)
 
 
+@pytest.mark.slow
 def test_schedule_agenda_calendar_round_trip_with_the_plan_inside(prep_home: Path, tmp_path: Path) -> None:
     acme_with_a_round()
     ok("answer", "acme", "next-steps", "We will decide by Friday.", "--who", "Dana", "--round", "screen")
@@ -89,6 +90,7 @@ def test_schedule_agenda_calendar_round_trip_with_the_plan_inside(prep_home: Pat
     assert any(uid.startswith("acme-follow-up-chase-") for uid in todos)
 
 
+@pytest.mark.slow
 def test_the_calendar_keeps_the_rfc_5545_rules(prep_home: Path) -> None:
     acme_with_a_round()
     ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
@@ -106,6 +108,7 @@ def test_the_calendar_keeps_the_rfc_5545_rules(prep_home: Path) -> None:
     assert {"VEVENT", "VTODO"} <= {c.name for c in calendar.subcomponents}
 
 
+@pytest.mark.slow
 def test_uids_are_stable_so_a_second_import_updates(prep_home: Path) -> None:
     acme_with_a_round()
     ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
@@ -120,6 +123,7 @@ def test_uids_are_stable_so_a_second_import_updates(prep_home: Path) -> None:
     assert len(parse_ics(ics()).walk("VEVENT")) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "hostile",
     ["Dana, Jr.; PhD", "Line one\\nstill one", 'Quote "this"; and, that', "Back\\slash x"],
@@ -135,6 +139,7 @@ def test_commas_semicolons_and_new_lines_survive_the_round_trip(prep_home: Path,
     assert " ".join(hostile.split()) in str(event["DESCRIPTION"])
 
 
+@pytest.mark.slow
 def test_a_file_written_by_format_1_is_migrated_without_losing_a_byte(prep_home: Path) -> None:
     shutil.copytree(FORMAT1, prep_home)
     company_md = prep_home / "acme-inc" / "company.md"
@@ -163,6 +168,7 @@ def test_a_file_written_by_format_1_is_migrated_without_losing_a_byte(prep_home:
     assert moved["text"] == "Status interviewing -> offer"
 
 
+@pytest.mark.slow
 def test_agenda_marks_overdue_follow_ups_and_keeps_to_the_days_asked(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -183,6 +189,7 @@ def test_agenda_marks_overdue_follow_ups_and_keeps_to_the_days_asked(
     fails("agenda", "--days", "-1")
 
 
+@pytest.mark.slow
 def test_due_corrects_a_date_and_says_where_it_came_from(prep_home: Path) -> None:
     acme_with_a_round()
     ok("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")
@@ -209,6 +216,7 @@ def test_schedule_refuses_what_it_cannot_read_in_one_line(prep_home: Path, when:
     assert (prep_home / "acme" / "company.md").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_time_from_another_zone_is_shown_in_yours(prep_home: Path) -> None:
     ok("new", "acme", "--no-input")
     said = ok("schedule", "acme", "2026-12-04 15:00 Europe/Berlin")
@@ -218,6 +226,7 @@ def test_a_time_from_another_zone_is_shown_in_yours(prep_home: Path) -> None:
     assert "2026-12-04 14:00 Scheduled" in ok("log", "acme")  # the timeline agrees with the agenda
 
 
+@pytest.mark.slow
 def test_status_changes_are_kept_as_history(prep_home: Path) -> None:
     ok("new", "acme", "--no-input")
     ok("status", "acme", "applied")
@@ -231,6 +240,7 @@ def test_status_changes_are_kept_as_history(prep_home: Path) -> None:
     assert all(e["source"] == "acme/company.md" for e in events)
 
 
+@pytest.mark.slow
 def test_people_across_companies_and_merging_one_person(prep_home: Path) -> None:
     for company in ("acme", "globex"):
         ok("new", company, "--no-input")
@@ -259,6 +269,7 @@ def test_no_arguments_shows_todays_items_once_there_is_data(
     assert "Today:" in shown and "onsite" in shown
 
 
+@pytest.mark.slow
 def test_a_hand_broken_schedule_line_is_one_located_error(prep_home: Path) -> None:
     acme_with_a_round()
     path = prep_home / "acme" / "company.md"
@@ -269,6 +280,7 @@ def test_a_hand_broken_schedule_line_is_one_located_error(prep_home: Path) -> No
     assert code == 0 and "prep new acme" in out
 
 
+@pytest.mark.slow
 def test_a_closed_search_has_no_agenda_and_old_overdue_items_are_counted(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -287,6 +299,7 @@ def test_a_closed_search_has_no_agenda_and_old_overdue_items_are_counted(
     assert len(json.loads(ok("agenda", "--json", "--days", "120"))["items"]) == 2
 
 
+@pytest.mark.slow
 def test_ask_offers_the_panel_scheduled_for_about_now(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -114,10 +114,12 @@ def upward_imports() -> list[str]:
     return wrong
 
 
+@pytest.mark.slow
 def test_every_layer_imports_only_downward() -> None:
     assert upward_imports() == []
 
 
+@pytest.mark.slow
 def test_the_check_would_see_an_upward_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Guard the guard: a core module importing storage inside a function is caught."""
     probe = PACKAGE / "core" / "_probe_upward.py"
@@ -137,6 +139,7 @@ def test_no_module_is_over_500_lines() -> None:
     assert long == {}
 
 
+@pytest.mark.slow
 def test_no_function_is_over_60_lines() -> None:
     long = []
     for path in PACKAGE.rglob("*.py"):

@@ -34,6 +34,7 @@ def readings(out: str) -> list[str]:
     return re.findall(r"(\d+ of \d+ min, \d+ (?:left|over))", out)
 
 
+@pytest.mark.slow
 def test_the_key_line_shows_minutes_used_and_left_and_then_over(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -47,6 +48,7 @@ def test_the_key_line_shows_minutes_used_and_left_and_then_over(
     assert shown == [f"{m} of 10 min, {abs(10 - m)} {'left' if m <= 10 else 'over'}" for m in expected]
 
 
+@pytest.mark.slow
 def test_without_minutes_there_is_no_clock(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -56,6 +58,7 @@ def test_without_minutes_there_is_no_clock(
     assert readings(capsys.readouterr().out) == []
 
 
+@pytest.mark.slow
 def test_when_time_runs_short_love_and_hate_come_next_said_once_and_nothing_is_lost(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -102,6 +105,7 @@ def test_love_and_hate_move_up_exactly_when_one_more_question_would_crowd_them_o
         assert ordered == steps
 
 
+@pytest.mark.slow
 def test_without_minutes_the_position_counts_the_rest_of_the_persons_plan(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -118,6 +122,7 @@ def test_without_minutes_the_position_counts_the_rest_of_the_persons_plan(
 # ------------------------------------------------------------------ /l and /a
 
 
+@pytest.mark.slow
 def test_l_shows_the_plan_and_the_rest_of_the_checklist_on_one_narrow_screen(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +147,7 @@ def test_l_shows_the_plan_and_the_rest_of_the_checklist_on_one_narrow_screen(
     assert re.search(r"… and \d+ more \(prep open acme\)", out), "what did not fit is counted"
 
 
+@pytest.mark.slow
 def test_a_id_asks_that_question_next_for_the_person_it_suits_then_the_plan_goes_on(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -158,6 +164,7 @@ def test_a_id_asks_that_question_next_for_the_person_it_suits_then_the_plan_goes
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("typed", ["/a no-such-question", "/a defne-success", "/a", "/A"])
 def test_a_with_an_unknown_or_missing_id_is_one_line_and_saves_nothing(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str], typed: str

@@ -156,6 +156,7 @@ def entry_count(interview: Interview | None) -> int:
 # ------------------------------------------------------------------ the whole scenario, step by step
 
 
+@pytest.mark.slow
 def test_a_two_person_panel_step_by_step_then_ctrl_c_then_resume(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -294,6 +295,7 @@ def test_a_two_person_panel_step_by_step_then_ctrl_c_then_resume(
 # ------------------------------------------------------------------ guarantees
 
 
+@pytest.mark.slow
 def test_every_answer_is_on_disk_before_the_next_question_appears(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -355,6 +357,7 @@ def test_one_answer_prompt_serves_the_interview_and_ctrl_c_keeps_the_question_on
     assert len(built) == 1
 
 
+@pytest.mark.slow
 def test_hand_edits_to_the_interview_file_survive_more_answers_byte_for_byte(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -413,6 +416,7 @@ def test_hand_edits_to_the_interview_file_survive_more_answers_byte_for_byte(
 # ------------------------------------------------------------------ the keys
 
 
+@pytest.mark.slow
 def test_double_slash_saves_a_slash_and_a_mistyped_key_saves_nothing(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -427,6 +431,7 @@ def test_double_slash_saves_a_slash_and_a_mistyped_key_saves_nothing(
     ]
 
 
+@pytest.mark.slow
 def test_when_the_questions_run_out_typing_saves_a_note_and_keys_still_work(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -462,6 +467,7 @@ def test_when_the_questions_run_out_typing_saves_a_note_and_keys_still_work(
     assert "No question is on screen to skip" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_u_asks_the_follow_ups_right_after_the_question_on_screen(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -504,6 +510,7 @@ def test_u_asks_the_follow_ups_right_after_the_question_on_screen(
     assert [(s.question_id, s.who) for s in interview.skips] == [("love", "Lee")]
 
 
+@pytest.mark.slow
 def test_ctrl_d_stops_like_ctrl_c(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     keyboard.type("One\r", CTRL_D)
@@ -514,6 +521,7 @@ def test_ctrl_d_stops_like_ctrl_c(keyboard: Keyboard, prep_home: Path) -> None:
     assert [a.text for a in load_interview(session.path).answers] == ["One"]
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_a_note_keeps_the_half_typed_note(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     keyboard.type("/n\r", "The recruiter said Fri" + CTRL_C)
@@ -523,6 +531,7 @@ def test_ctrl_c_in_a_note_keeps_the_half_typed_note(keyboard: Keyboard, prep_hom
     assert [n.text for n in load_interview(session.path).notes] == ["The recruiter said Fri"]
 
 
+@pytest.mark.slow
 def test_ctrl_c_on_a_typed_key_saves_no_answer(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     keyboard.type("/d" + CTRL_C)
@@ -532,6 +541,7 @@ def test_ctrl_c_on_a_typed_key_saves_no_answer(keyboard: Keyboard, prep_home: Pa
     assert not session.path.exists()  # nothing was said: no empty round is left behind
 
 
+@pytest.mark.slow
 def test_going_back_and_clearing_the_answer_keeps_it(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     keyboard.type("/b\r", "Kept\r", "/b\r", CTRL_U + "\r", "/d\r")
@@ -542,6 +552,7 @@ def test_going_back_and_clearing_the_answer_keeps_it(keyboard: Keyboard, prep_ho
     assert '"edited"' not in session.path.read_text()
 
 
+@pytest.mark.slow
 def test_not_resuming_finishes_the_old_interview_and_starts_a_new_one(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -557,6 +568,7 @@ def test_not_resuming_finishes_the_old_interview_and_starts_a_new_one(
     assert interview_files(prep_home, "acme") == [first.path]
 
 
+@pytest.mark.slow
 def test_a_later_round_opens_with_what_to_probe(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -575,6 +587,7 @@ def test_a_later_round_opens_with_what_to_probe(
     assert "still unasked: How long have you been at acme?" in out
 
 
+@pytest.mark.slow
 def test_a_later_round_probes_number_and_dealbreaker_findings_saying_what_they_were(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -591,6 +604,7 @@ def test_a_later_round_probes_number_and_dealbreaker_findings_saying_what_they_w
     assert "dealbreaker heard: Dealbreaker: no code review" in out
 
 
+@pytest.mark.slow
 def test_a_recruiter_only_panel_moves_the_company_to_screening(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     keyboard.type("/d\r")
@@ -598,6 +612,7 @@ def test_a_recruiter_only_panel_moves_the_company_to_screening(keyboard: Keyboar
     assert resolve_company(prep_home, "acme").status == "screening"
 
 
+@pytest.mark.slow
 def test_a_number_under_the_limit_is_shown_and_the_interview_goes_on(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,6 +27,7 @@ KEY_NAMES = ["/done", "/skip", "/back", "/help", "/flag", "/note", "/quit", "/ex
 # ------------------------------------------------------------------ slash words
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "typed",
     [*KEY_NAMES, "/Done", "  /done  ", "/skpi", "/dnoe", "/x", "/abcdefg", "/done thanks", "/s this one"],
@@ -44,6 +45,7 @@ def test_a_slash_word_is_a_key_or_an_error_never_an_answer(
     assert "//" in refused, "it says how to save the text as an answer"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("typed", "meant"), [("/done", "/d"), ("/skip", "/s"), ("/back", "/b"), ("/help", "/?")]
 )
@@ -56,6 +58,7 @@ def test_a_key_typed_in_full_points_at_its_key(
     assert f"Did you mean {meant}?" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_double_slash_saves_the_word_and_a_refused_sentence_comes_back_to_edit(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -70,6 +73,7 @@ def test_double_slash_saves_the_word_and_a_refused_sentence_comes_back_to_edit(
 # ------------------------------------------------------------------ --multiline, a stray Enter
 
 
+@pytest.mark.slow
 def test_multiline_answers_keep_their_lines_and_the_keys_say_how_to_save(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -82,6 +86,7 @@ def test_multiline_answers_keep_their_lines_and_the_keys_say_how_to_save(
     assert "Esc then Enter saves" in out and "Enter saves  /s" not in out
 
 
+@pytest.mark.slow
 def test_a_stray_enter_shows_one_line(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -99,6 +104,7 @@ def test_a_stray_enter_shows_one_line(
 # ------------------------------------------------------------------ empty rounds
 
 
+@pytest.mark.slow
 def test_an_interview_stopped_before_anything_was_said_is_not_kept(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -111,6 +117,7 @@ def test_an_interview_stopped_before_anything_was_said_is_not_kept(
     assert review[0] == 0 and "thank-you" not in review[1]
 
 
+@pytest.mark.slow
 def test_not_resuming_an_empty_interview_removes_it(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     empty = start().path  # left open, with nothing in it
@@ -123,6 +130,7 @@ def test_not_resuming_an_empty_interview_removes_it(keyboard: Keyboard, prep_hom
     assert empty.exists() == (empty == second.path)
 
 
+@pytest.mark.slow
 def test_a_hand_written_line_keeps_an_otherwise_empty_interview(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home)
     session = start()
@@ -147,6 +155,7 @@ def _open_interview_with_dana(keyboard: Keyboard, prep_home: Path) -> Path:
     return first.path
 
 
+@pytest.mark.slow
 def test_resuming_with_a_new_person_asks_and_can_add_them(keyboard: Keyboard, prep_home: Path) -> None:
     path = _open_interview_with_dana(keyboard, prep_home)
     keyboard.type("\r", "The people\r", "/d\r")  # the first choice: resume with Dana and Lee
@@ -158,6 +167,7 @@ def test_resuming_with_a_new_person_asks_and_can_add_them(keyboard: Keyboard, pr
     assert ("love", "Lee") in [(step.question_id, step.who) for step in keyboard.shown]
 
 
+@pytest.mark.slow
 def test_resuming_with_a_new_person_can_start_a_new_interview_with_them(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -170,6 +180,7 @@ def test_resuming_with_a_new_person_can_start_a_new_interview_with_them(
     assert [a.who for a in load_interview(session.path).answers] == ["Lee"]
 
 
+@pytest.mark.slow
 def test_resume_flag_with_a_new_person_adds_them_and_says_so(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -188,6 +199,7 @@ def _flags(path: Path) -> list[tuple[str, str, str, str | None]]:
     return [(f.text, f.severity, f.who, f.signal) for f in load_interview(path).flags]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("out_key", [ESC, CTRL_C])
 def test_esc_or_ctrl_c_in_the_flag_menu_backs_out_and_the_interview_goes_on(
     keyboard: Keyboard, prep_home: Path, out_key: str
@@ -201,6 +213,7 @@ def test_esc_or_ctrl_c_in_the_flag_menu_backs_out_and_the_interview_goes_on(
     assert keyboard.shown[-1].question_id == "define-success"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("at", ["Severity?", "About whom?"])
 def test_esc_later_in_the_flag_menu_saves_no_flag(keyboard: Keyboard, prep_home: Path, at: str) -> None:
     make_company(prep_home, keep=["define-success"])
@@ -215,6 +228,7 @@ def test_esc_later_in_the_flag_menu_saves_no_flag(keyboard: Keyboard, prep_home:
     assert not session.path.exists()  # nothing saved at all
 
 
+@pytest.mark.slow
 def test_typing_part_of_a_signal_filters_the_list_and_takes_its_severity(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -237,6 +251,7 @@ def test_typing_part_of_a_signal_filters_the_list_and_takes_its_severity(
     assert _flags(session.path) == [(chosen.text, chosen.severity, "Lee", chosen.id)]
 
 
+@pytest.mark.slow
 def test_the_filtered_list_fits_the_screen(
     keyboard: Keyboard, prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -259,6 +274,7 @@ def test_the_filtered_list_fits_the_screen(
     assert seen and seen[0] <= 12 - 2
 
 
+@pytest.mark.slow
 def test_own_words_ask_the_severity_with_medium_first(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home, keep=["define-success"])
     keyboard.type("/f\r", "Zq nothing like any signal\r", "\r", "\r", "/d\r")
@@ -270,6 +286,7 @@ def test_own_words_ask_the_severity_with_medium_first(keyboard: Keyboard, prep_h
 # ------------------------------------------------------------------ broken user files
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("where", "content"),
     [
@@ -301,6 +318,7 @@ def test_a_broken_user_bank_or_config_is_one_warning_and_the_interview_runs(
 # ------------------------------------------------------------------ cut-off answers
 
 
+@pytest.mark.slow
 def test_a_cut_off_answer_is_marked_and_offered_for_completion(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home, keep=["define-success", "love"])
     keyboard.type("We measure it by" + CTRL_C)
@@ -321,6 +339,7 @@ def test_a_cut_off_answer_is_marked_and_offered_for_completion(keyboard: Keyboar
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("at", ["Severity?", "About whom?"])
 def test_ctrl_c_later_in_the_flag_menu_keeps_the_words_typed(
     keyboard: Keyboard, prep_home: Path, at: str

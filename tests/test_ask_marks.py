@@ -27,6 +27,7 @@ def test_the_keys_are_keys_and_never_answers() -> None:
     assert ask_keys.command("//+ more") is None  # '//' saves it as text
 
 
+@pytest.mark.slow
 def test_each_key_marks_the_last_answer_and_is_on_disk_at_the_next_prompt(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -54,6 +55,7 @@ def test_each_key_marks_the_last_answer_and_is_on_disk_at_the_next_prompt(
     assert "Eight people" in path.read_text()  # the text stays as typed
 
 
+@pytest.mark.slow
 def test_nothing_to_mark_before_an_answer_is_typed(keyboard: Keyboard, prep_home: Path) -> None:
     make_company(prep_home, keep=CHECKLIST)
     keyboard.type("/+\r", "/d\r")
@@ -61,6 +63,7 @@ def test_nothing_to_mark_before_an_answer_is_typed(keyboard: Keyboard, prep_home
     assert interview_files(prep_home, "acme") == []  # nothing was said, nothing kept
 
 
+@pytest.mark.slow
 def test_another_writers_newer_answer_is_never_the_one_marked(keyboard: Keyboard, prep_home: Path) -> None:
     """A one-shot `prep answer` lands between: /+ still marks the answer this session typed."""
     make_company(prep_home, keep=CHECKLIST)
@@ -80,6 +83,7 @@ def test_another_writers_newer_answer_is_never_the_one_marked(keyboard: Keyboard
     assert found == {("define-success", "Dana"): "reassuring", ("team-size", "Lee"): ""}
 
 
+@pytest.mark.slow
 def test_a_mark_keeps_every_other_field_and_an_edit_keeps_the_mark(prep_home: Path) -> None:
     assert prep("new", "acme", "--no-input")[0] == 0
     assert prep("answer", "acme", "love", "line one\r\nline two", "--who", "Dana")[0] == 0
@@ -97,6 +101,7 @@ def test_a_mark_keeps_every_other_field_and_an_edit_keeps_the_mark(prep_home: Pa
     assert '"mark"' not in path.read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stored", ['"good"', "true", "1", '["worrying"]'])
 def test_a_hand_written_mark_prep_does_not_know_is_no_mark(prep_home: Path, stored: str) -> None:
     assert prep("new", "acme", "--no-input")[0] == 0
@@ -107,6 +112,7 @@ def test_a_hand_written_mark_prep_does_not_know_is_no_mark(prep_home: Path, stor
     assert set(MARKS) == {"reassuring", "worrying"}
 
 
+@pytest.mark.slow
 def test_a_reused_entry_number_is_refused_not_marked(prep_home: Path) -> None:
     assert prep("new", "acme", "--no-input")[0] == 0
     assert prep("answer", "acme", "love", "x", "--who", "Dana")[0] == 0

@@ -58,6 +58,7 @@ def answer_prompt(child: pexpect.spawn, step: Step) -> None:
     child.expect_exact("Answer:")
 
 
+@pytest.mark.slow
 def test_a_short_interview_typed_in_a_real_terminal(acme: Path) -> None:
     first, second = first_steps(acme)
     child = spawn("ask", "acme", "--with", "Dana:hiring-manager", "--round", "onsite")
@@ -93,6 +94,7 @@ def test_a_short_interview_typed_in_a_real_terminal(acme: Path) -> None:
     assert interview.flags == [] and interview.skips == []
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_a_real_terminal_keeps_the_half_typed_answer_and_exits_130(acme: Path) -> None:
     first = first_steps(acme)[0]
     child = spawn("ask", "acme", "--with", "Dana:hiring-manager")

@@ -27,6 +27,7 @@ def block(script: ModuleType) -> str:
     return str(script.render(script.shipped_catalog()))
 
 
+@pytest.mark.slow
 def test_the_counts_in_docs_banks_md_are_current(block: str) -> None:
     assert block in (ROOT / "docs" / "banks.md").read_text(encoding="utf-8"), (
         "docs/banks.md is out of date: run .venv/bin/python scripts/bank_counts.py"
@@ -40,6 +41,7 @@ def test_every_category_track_company_type_and_file_is_listed(block: str) -> Non
         assert f"| `{path.name}` |" in block, path.name
 
 
+@pytest.mark.slow
 def test_check_fails_on_a_stale_document_and_the_script_repairs_it(
     script: ModuleType, block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

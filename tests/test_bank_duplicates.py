@@ -150,12 +150,14 @@ def test_prep_banks_check_reports_a_near_duplicate_and_exits_non_zero(tmp_path: 
     assert prep("banks", "check", str(first))[0] == 0
 
 
+@pytest.mark.slow
 def test_the_shipped_banks_have_no_near_duplicates() -> None:
     paths = sorted(shipped_banks_dir().glob("*.yaml"))
     assert paths
     assert [str(problem) for problem in check_files(paths)] == []
 
 
+@pytest.mark.slow
 def test_lowering_the_limit_would_find_pairs_in_the_shipped_banks() -> None:
     """The check is live on real text: a laxer limit finds pairs the shipped limit lets through."""
     from interview_prep.banks.loader import load_catalog

@@ -399,6 +399,7 @@ def test_plain_words_yaml_reads_as_booleans_stay_text() -> None:
 # --- Hostile input never crashes the checker -----------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_any_text_gets_an_answer_not_an_exception(text: str) -> None:
@@ -418,6 +419,7 @@ yaml_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(
     st.fixed_dictionaries(

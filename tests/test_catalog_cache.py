@@ -59,6 +59,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "check_file", fail)
 
 
+@pytest.mark.slow
 def test_a_cached_catalog_equals_a_full_load_in_the_same_order(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -74,6 +75,7 @@ def test_a_cached_catalog_equals_a_full_load_in_the_same_order(
     hash(cached.questions["hours-per-week"])  # frozen and made of tuples, as loaded
 
 
+@pytest.mark.slow
 def test_an_edit_is_seen_even_with_the_same_size_and_timestamp(home: Path) -> None:
     bank = home / "banks" / "mine.yaml"
     load(home)
@@ -84,6 +86,7 @@ def test_an_edit_is_seen_even_with_the_same_size_and_timestamp(home: Path) -> No
     assert load(home).questions["pets"].text == "Can I bring my cat to {company}?"
 
 
+@pytest.mark.slow
 def test_a_new_bank_with_a_problem_is_reported_not_hidden_by_the_cache(home: Path) -> None:
     load(home)
     (home / "banks" / "broken.yaml").write_text("bank: broken\ntitle: [unclosed\n", encoding="utf-8")
@@ -91,12 +94,14 @@ def test_a_new_bank_with_a_problem_is_reported_not_hidden_by_the_cache(home: Pat
         load(home)
 
 
+@pytest.mark.slow
 def test_a_removed_bank_is_gone(home: Path) -> None:
     load(home)
     (home / "banks" / "mine.yaml").unlink()
     assert "pets" not in load(home).questions
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "content",
     ["", "not json", "[]", '{"key": 1}', None],
@@ -134,6 +139,7 @@ def test_a_cache_that_cannot_be_written_does_not_fail_the_command(home: Path) ->
     assert "pets" in load(home).questions
 
 
+@pytest.mark.slow
 def test_a_cache_written_for_other_shipped_banks_is_not_used(home: Path, tmp_path: Path) -> None:
     other = tmp_path / "other-shipped"
     shutil.copytree(SHIPPED, other)

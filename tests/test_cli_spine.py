@@ -63,6 +63,7 @@ def test_existing_company_is_never_overwritten(prep_home: Path) -> None:
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_names_that_slug_alike_do_not_share_a_folder(prep_home: Path) -> None:
     assert prep("new", "Acme, Inc.", "--no-input")[0] == 0
     code, _, err = prep("new", "acme inc", "--no-input")
@@ -81,6 +82,7 @@ def test_bad_flag_values_give_one_line_and_exit_2() -> None:
         assert code == 2 and needle in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_list_json_and_status(prep_home: Path) -> None:
     prep("new", "acme", "--no-input", "--stage", "scaleup")
     prep("new", "globex", "--no-input")
@@ -108,6 +110,7 @@ def test_status_edits_only_the_status_line_and_dates_the_change(prep_home: Path)
     assert only_history_added(after, edited.replace('status: "researching"', 'status: "offer"'))
 
 
+@pytest.mark.slow
 def test_bad_status_and_unknown_company() -> None:
     prep("new", "acme", "--no-input")
     code, _, err = prep("status", "acme", "hired")
@@ -116,6 +119,7 @@ def test_bad_status_and_unknown_company() -> None:
     assert code == 2 and "Did you mean 'acme'?" in err
 
 
+@pytest.mark.slow
 def test_open_uses_visual_then_editor(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     prep("new", "acme", "--no-input")
     code, _, err = prep("open", "acme")
@@ -139,6 +143,7 @@ def test_banks_list_json_shape() -> None:
     assert len(data["signals"]) >= 15
 
 
+@pytest.mark.slow
 def test_banks_show_question_bank_and_unknown() -> None:
     out = prep("banks", "show", "love")[1]
     assert "Why ask:" in out and "Worrying signs:" in out
@@ -147,6 +152,7 @@ def test_banks_show_question_bank_and_unknown() -> None:
     assert code == 2 and "Did you mean 'love'?" in err
 
 
+@pytest.mark.slow
 def test_banks_check_reports_every_problem_and_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "mine.yaml"
     bad.write_text("bank: mine\ntitle: Mine\ndescription: x\nquestions:\n  - id: q1\n    txt: hi\n")
@@ -198,6 +204,7 @@ def test_broken_user_bank_names_file_and_line(prep_home: Path) -> None:
     assert "broken.yaml:" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_first_interview_moves_status_forward_only() -> None:
     prep("new", "acme", "--no-input")
     prep("note", "acme", "first call went fine")

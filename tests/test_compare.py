@@ -131,6 +131,7 @@ def shown_counts(text: str) -> dict[str, int]:
     return {signs[sign]: int(count) for sign, count in re.findall(r"([+\-!#])(\d+)", text)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [[], ["--weight", "love-hate=2", "--weight", "Work-life balance=3"]])
 def test_every_cell_of_five_companies_traces_to_its_evidence(five: Path, args: list[str]) -> None:
     data = compare_json(*args)
@@ -149,6 +150,7 @@ def test_every_cell_of_five_companies_traces_to_its_evidence(five: Path, args: l
                 assert len(cell["evidence"]) == (cell["text"] != "-")
 
 
+@pytest.mark.slow
 def test_nothing_in_the_files_is_left_out_of_its_cell(five: Path) -> None:
     """The other way round: every mark and every flag in the files is evidence in its cell."""
     data = compare_json()
@@ -171,6 +173,7 @@ def test_nothing_in_the_files_is_left_out_of_its_cell(five: Path) -> None:
                 assert ("flag", f"{where}#{flag.number}") in sources
 
 
+@pytest.mark.slow
 def test_cells_counted_by_hand(five: Path) -> None:
     data = compare_json("--weight", "love-hate=2", "--weight", "work-life=3")
     cells = {c["slug"]: {cell["key"]: cell for cell in c["cells"]} for c in data["companies"]}
@@ -195,6 +198,7 @@ def test_cells_counted_by_hand(five: Path) -> None:
     assert cells["hooli"]["flags"]["text"] == "-" and cells["acme"]["flags"]["text"] == "2 (1 high)"
 
 
+@pytest.mark.slow
 def test_without_weights_there_is_no_total(five: Path) -> None:
     data = compare_json()
     assert all(c["total"] is None and c["total_sum"] == "" for c in data["companies"])
@@ -202,6 +206,7 @@ def test_without_weights_there_is_no_total(five: Path) -> None:
     assert "Total" not in out
 
 
+@pytest.mark.slow
 def test_values_become_categories_and_say_how(five: Path) -> None:
     (five / "config.yaml").write_text("values:\n  - Work-life balance\n  - on-call\n  - zzzq\n")
     data = compare_json()
@@ -211,6 +216,7 @@ def test_values_become_categories_and_say_how(five: Path) -> None:
     assert any("zzzq" in note for note in data["notes"])
 
 
+@pytest.mark.slow
 def test_explain_lists_every_source_of_a_column(five: Path) -> None:
     code, out, _ = prep("compare", "--explain", "work-life")
     assert code == 0
@@ -220,6 +226,7 @@ def test_explain_lists_every_source_of_a_column(five: Path) -> None:
         assert f"[{item['source']}]" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [

@@ -31,6 +31,7 @@ def two_companies() -> None:
     prep("new", "Globex", "--no-input")
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_companies")
 @pytest.mark.parametrize(
     "command", ["ask", "answer", "flag", "note", "review", "reflect", "done", "open", "status"]
@@ -40,6 +41,7 @@ def test_company_names_complete_for_every_command(command: str) -> None:
     assert complete(f"prep {command} ") == ["acme-inc", "globex"]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_companies")
 def test_question_ids_status_values_and_home_option(tmp_path: Path) -> None:
     assert "hours-per-week" in complete("prep answer acme-inc hours")
@@ -48,6 +50,7 @@ def test_question_ids_status_values_and_home_option(tmp_path: Path) -> None:
     assert complete(f"prep --home {tmp_path} ask a") == []
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_companies")
 def test_zsh_and_fish_get_the_same_names() -> None:
     assert "acme-inc" in " ".join(complete("prep ask a", "zsh"))
@@ -181,6 +184,7 @@ LEFT_TO_TYPER = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_companies")
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_fast_answers_are_typers_answers(shell: str) -> None:
@@ -207,6 +211,7 @@ def test_other_requests_are_left_to_typer() -> None:
     assert completion.fast_answer({}, "prep") is None
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("two_companies")
 def test_a_tab_press_does_not_load_typer() -> None:
     env = dict(os.environ, **_env("prep ask a", "bash"))

@@ -23,6 +23,7 @@ CLOSED_SETS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("words", list(CLOSED_SETS))
 def test_closed_option_values_complete_and_filter_by_prefix(words: str) -> None:
     everything = CLOSED_SETS[words]
@@ -33,6 +34,7 @@ def test_closed_option_values_complete_and_filter_by_prefix(words: str) -> None:
     assert complete(words + "zz") == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("option", ["--track", "--type"])
 def test_every_track_and_company_type_offered_is_accepted_by_prep_new(option: str) -> None:
     offered = complete(f"prep new x {option} ")
@@ -42,6 +44,7 @@ def test_every_track_and_company_type_offered_is_accepted_by_prep_new(option: st
         assert code == 0, (value, err)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("option", "values"), [("--stage", 4), ("--size", 3), ("--interviewer", 4)])
 def test_every_value_offered_to_prep_new_is_accepted(option: str, values: int) -> None:
     offered = complete(f"prep new x {option} ")
@@ -51,6 +54,7 @@ def test_every_value_offered_to_prep_new_is_accepted(option: str, values: int) -
         assert code == 0, (value, err)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["ask acme", "plan acme", "sheet acme", "schedule acme tomorrow"])
 def test_roles_complete_after_a_name_in_with(command: str) -> None:
     assert complete(f"prep {command} --with Dana:h") == ["Dana:hiring-manager"]
@@ -65,6 +69,7 @@ def test_roles_complete_after_a_name_in_with(command: str) -> None:
     assert complete(f"prep {command} --with Dana:zz") == []
 
 
+@pytest.mark.slow
 def test_a_completed_panel_member_is_accepted(prep_home: object) -> None:
     assert prep("new", "acme", "--no-input")[0] == 0
     for member in complete("prep plan acme --with Dana:"):
@@ -72,6 +77,7 @@ def test_a_completed_panel_member_is_accepted(prep_home: object) -> None:
         assert code == 0, (member, err)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
 def test_zsh_and_fish_get_the_values_too(shell: str) -> None:
     assert "startup" in " ".join(complete("prep new x --stage st", shell))
@@ -96,6 +102,7 @@ def followups() -> list[str]:
     return ids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["done", "due"])
 def test_follow_up_ids_complete_for_done_and_due(followups: list[str], command: str) -> None:
     assert set(complete(f"prep {command} acme ")) == set(followups)
@@ -103,6 +110,7 @@ def test_follow_up_ids_complete_for_done_and_due(followups: list[str], command: 
     assert complete(f"prep {command} nobody ") == []
 
 
+@pytest.mark.slow
 def test_done_with_no_id_lists_what_is_pending_and_every_listed_id_ticks_off(followups: list[str]) -> None:
     code, out, err = prep("done", "acme")
     assert code == 0 and err == ""
@@ -125,6 +133,7 @@ def test_done_with_no_id_before_any_interview_says_so() -> None:
     assert code == 2 and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_a_broken_company_completes_nothing_and_prints_nothing(
     followups: list[str], prep_home: object
 ) -> None:
@@ -162,6 +171,7 @@ def bash_completes(words: list[str]) -> list[str]:
     return [reply for reply in result.stdout.split("\n") if reply]
 
 
+@pytest.mark.slow
 def test_roles_complete_in_real_bash_where_the_colon_splits_the_word() -> None:
     assert bash_completes(["prep", "ask", "acme", "--with", "Dana", ":", "h"]) == ["hiring-manager"]
     assert set(bash_completes(["prep", "plan", "acme", "--with", "Lee", ":", "e"])) == {

@@ -219,6 +219,7 @@ def _company_with(home: Path, answers: list[tuple[str, object, str]]) -> dict[st
     return json.loads(out)  # type: ignore[no-any-return]
 
 
+@pytest.mark.slow
 def test_the_team_size_question_gives_attrition_its_size(prep_home: Path) -> None:
     data = _company_with(
         prep_home,
@@ -232,6 +233,7 @@ def test_the_team_size_question_gives_attrition_its_size(prep_home: Path) -> Non
     assert (reading["hires"], reading["departures"], reading["team_size"]) == (6, 5, 10)
 
 
+@pytest.mark.slow
 def test_missing_size_shows_both_counts_and_puts_the_team_size_question_in_the_plan(prep_home: Path) -> None:
     data = _company_with(prep_home, [("hires-last-year-departures", DANA, "we hired 6 and 2 left")])
     metric = data["metrics"]["attrition_percent"]  # type: ignore[index]
@@ -243,6 +245,7 @@ def test_missing_size_shows_both_counts_and_puts_the_team_size_question_in_the_p
     assert "team size missing" in text
 
 
+@pytest.mark.slow
 def test_a_team_that_lost_more_than_it_hired_is_its_own_finding(prep_home: Path) -> None:
     data = _company_with(prep_home, [("hires-last-year-departures", DANA, "we hired 2 and 5 people left")])
     lost = [f for f in data["flags"] if "lost more" in f["text"]]  # type: ignore[union-attr, index]
@@ -273,6 +276,7 @@ def test_numbers_about_the_speaker_are_not_compared() -> None:
     assert not contradictions.find([_heard("Dana", TENURE, "ten years"), _heard("Lee", TENURE, "3 months")])
 
 
+@pytest.mark.slow
 def test_a_contradiction_is_a_finding_with_both_quotes_and_a_probe(prep_home: Path) -> None:
     data = _company_with(
         prep_home,
@@ -298,6 +302,7 @@ def test_a_number_flag_says_which_limit_and_where_it_came_from(prep_home: Path) 
     assert mine is not None and "your config.yaml limit of 45" in mine.describe()
 
 
+@pytest.mark.slow
 def test_one_shot_answer_prints_the_same_warning_as_ask(prep_home: Path) -> None:
     make_company(prep_home)
     code, out, err = prep("answer", "acme", "hours-per-week", "twelve-hour days", "--who", "Lee")
@@ -309,6 +314,7 @@ def test_one_shot_answer_prints_the_same_warning_as_ask(prep_home: Path) -> None
     assert len(quiet.splitlines()) == 1  # nothing to warn about: the one-line confirmation only
 
 
+@pytest.mark.slow
 def test_the_next_round_probes_number_and_dealbreaker_findings_saying_what_they_were(prep_home: Path) -> None:
     (prep_home / "config.yaml").parent.mkdir(parents=True, exist_ok=True)
     data_home = prep_home
@@ -328,6 +334,7 @@ def test_the_next_round_probes_number_and_dealbreaker_findings_saying_what_they_
     assert "no code review" in kinds["dealbreaker"]["text"] and "Lee" in kinds["dealbreaker"]["why"]
 
 
+@pytest.mark.slow
 def test_every_metric_reading_in_json_has_who_and_value(prep_home: Path) -> None:
     data = _company_with(
         prep_home,
@@ -353,6 +360,7 @@ def test_config_rejects_an_unknown_metric_with_a_did_you_mean(prep_home: Path) -
     assert "config.yaml:3:3" in err and "hours_per_wek" in err and "'hours_per_week'" in err
 
 
+@pytest.mark.slow
 def test_config_accepts_a_metric_from_the_users_own_bank(prep_home: Path) -> None:
     make_company(prep_home)
     (prep_home / "banks").mkdir()
@@ -368,6 +376,7 @@ def test_config_accepts_a_metric_from_the_users_own_bank(prep_home: Path) -> Non
     assert code == 0, err
 
 
+@pytest.mark.slow
 def test_values_show_what_was_heard_about_each_and_plan_the_unheard(prep_home: Path) -> None:
     company = make_company(prep_home)
     (prep_home / "config.yaml").write_text("values:\n  - mentoring\n  - work-life balance\n  - remote work\n")

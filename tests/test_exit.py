@@ -125,6 +125,7 @@ def test_main_reports_a_user_error_outside_any_command(
     assert stop.value.code == 2 and capsys.readouterr().err == "Error: bad home\n"
 
 
+@pytest.mark.slow
 def test_a_real_bug_in_a_real_process_prints_no_traceback(prep_home: Path) -> None:
     """A maximum-recursion front matter is the kind of input that used to escape as a traceback;
     here a deliberate bug is planted through sitecustomize-free means: a broken company file

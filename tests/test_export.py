@@ -64,6 +64,7 @@ def export_csv(home: Path, *args: str) -> list[list[str]]:
         return list(csv.reader(handle))
 
 
+@pytest.mark.slow
 def test_one_row_per_company_with_compares_columns_and_counts(five: Path) -> None:
     args = ("--weight", "love-hate=2", "--weight", "work-life=3")
     rows = export_csv(five, *args)
@@ -85,6 +86,7 @@ def test_one_row_per_company_with_compares_columns_and_counts(five: Path) -> Non
     assert by_slug["hooli"]["would accept"] == "" and by_slug["hooli"]["offer first year"] == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+1 555", "-x", "@risk", "\t=2"])
 def test_a_company_name_never_becomes_a_formula(five: Path, name: str) -> None:
     company = five / "acme" / "company.md"
@@ -96,6 +98,7 @@ def test_a_company_name_never_becomes_a_formula(five: Path, name: str) -> None:
     assert not [c for c in every_cell if c[:1] in ("=", "+", "@", "\t", "\r")]
 
 
+@pytest.mark.slow
 def test_html_is_self_contained_private_and_escaped(five: Path) -> None:
     company = five / "globex" / "company.md"
     hostile = '<script>alert(1)</script><img src="http://example.com/x.png">'
@@ -117,6 +120,7 @@ def test_html_is_self_contained_private_and_escaped(five: Path) -> None:
         assert f"{slug}/interviews/" in page  # their evidence, with its file
 
 
+@pytest.mark.slow
 def test_html_for_one_company_holds_only_it(five: Path) -> None:
     target = five.parent / "acme.html"
     assert prep("export", "acme", "--html", str(target))[0] == 0
@@ -125,6 +129,7 @@ def test_html_for_one_company_holds_only_it(five: Path) -> None:
     assert "87,400" in page  # the offer, worked out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args",
     [
@@ -142,6 +147,7 @@ def test_a_bad_target_is_one_line_and_writes_nothing(five: Path, args: list[str]
     assert sorted(p.name for p in five.parent.iterdir()) == before
 
 
+@pytest.mark.slow
 def test_an_unreadable_company_is_reported_and_the_others_exported(five: Path) -> None:
     company = five / "hooli" / "company.md"
     company.write_text(company.read_text().replace("---\n", "---\nname: [broken\n", 1))

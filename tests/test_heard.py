@@ -58,6 +58,7 @@ def one_person_company(home: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_every_answer_is_in_the_json_with_its_interview(prep_home: Path) -> None:
     one_person_company(prep_home)
     data = json.loads(prep("review", "acme", "--json")[1])
@@ -75,6 +76,7 @@ def test_every_answer_is_in_the_json_with_its_interview(prep_home: Path) -> None
     assert [i["id"] for i in data["interviews"]] == ["2026-11-10-1400-screen", "2026-11-17-1000-onsite"]
 
 
+@pytest.mark.slow
 def test_interview_ids_in_the_json_are_what_interview_accepts(prep_home: Path) -> None:
     one_person_company(prep_home)
     for listed in json.loads(prep("review", "acme", "--json")[1])["interviews"]:
@@ -83,6 +85,7 @@ def test_interview_ids_in_the_json_are_what_interview_accepts(prep_home: Path) -
         assert listed["id"] in out
 
 
+@pytest.mark.slow
 def test_text_review_shows_answers_one_person_gave(prep_home: Path) -> None:
     one_person_company(prep_home)
     code, out, _ = prep("review", "acme", "--no-input")
@@ -98,6 +101,7 @@ def test_text_review_shows_answers_one_person_gave(prep_home: Path) -> None:
     assert heard.index("Business and funding") < heard.index("About 30 months")
 
 
+@pytest.mark.slow
 def test_answers_to_questions_no_bank_knows_are_kept(prep_home: Path) -> None:
     """A question from a user bank since removed: its answer is still heard, with its own wording."""
     company = make_company(prep_home)
@@ -124,6 +128,7 @@ def written(home: Path, slug: str = "acme") -> str:
     return text[begin + len("<!-- prep:begin review -->") : end]
 
 
+@pytest.mark.slow
 def test_write_is_markdown_with_lists_and_tables(prep_home: Path) -> None:
     build(prep_home)
     tokens = parse(written(prep_home))
@@ -137,6 +142,7 @@ def test_write_is_markdown_with_lists_and_tables(prep_home: Path) -> None:
         assert section in headings
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_write_shows_any_answer_literally_and_it_adds_no_structure(prep_home: Path, hostile: str) -> None:
     company = make_company(prep_home)

@@ -78,6 +78,7 @@ NON_PROMPTING = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", NON_PROMPTING, ids=" ".join)
 def test_questionary_is_never_imported_without_a_prompt(acme: str, args: tuple[str, ...]) -> None:
     loaded = modules_after(*args)
@@ -85,6 +86,7 @@ def test_questionary_is_never_imported_without_a_prompt(acme: str, args: tuple[s
     assert "prompt_toolkit" not in loaded
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("--version",), ("where",), ("list",)], ids=" ".join)
 def test_the_fastest_commands_never_import_rich_or_yaml(acme: str, args: tuple[str, ...]) -> None:
     loaded = modules_after(*args)
@@ -92,6 +94,7 @@ def test_the_fastest_commands_never_import_rich_or_yaml(acme: str, args: tuple[s
     assert "yaml" not in loaded  # front matter written by prep is read without PyYAML
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("--version",), ("where",)], ids=" ".join)
 def test_the_fastest_commands_import_no_command_results_or_views(acme: str, args: tuple[str, ...]) -> None:
     """The Typer modules are loaded for every run: what they import at the top, every run pays."""
@@ -100,6 +103,7 @@ def test_the_fastest_commands_import_no_command_results_or_views(acme: str, args
     assert heavy == set()
 
 
+@pytest.mark.slow
 def test_answer_with_a_warm_bank_cache_skips_yaml(acme: str) -> None:
     # The fixture's commands loaded the catalog once; from then on it comes from the cache.
     modules_after("answer", "acme", "team-size", "eight", "--who", "Lee")
@@ -108,6 +112,7 @@ def test_answer_with_a_warm_bank_cache_skips_yaml(acme: str) -> None:
     assert "rich" not in loaded
 
 
+@pytest.mark.slow
 def test_list_imports_only_what_reading_front_matter_needs(acme: str) -> None:
     loaded = modules_after("list", whole_names=True)
     for writer_only in (
@@ -124,6 +129,7 @@ def test_list_imports_only_what_reading_front_matter_needs(acme: str) -> None:
         assert "platformdirs" not in loaded
 
 
+@pytest.mark.slow
 def test_icalendar_and_the_review_analysis_stay_out_of_the_agenda(acme: str) -> None:
     assert prep("schedule", acme, "tomorrow 10:00", "--with", "Dana:hiring-manager")[0] == 0
     agenda = modules_after("agenda", whole_names=True)

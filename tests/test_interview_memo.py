@@ -26,6 +26,7 @@ def interview(prep_home: Path) -> Path:
     )
 
 
+@pytest.mark.slow
 def test_an_unchanged_file_is_not_read_again(interview: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = interview_memo.load_unchanged(interview)
     monkeypatch.setattr(interview_memo, "load_interview", lambda path: pytest.fail("read again"))
@@ -50,6 +51,7 @@ def test_a_same_size_hand_edit_in_place_is_seen(interview: Path) -> None:
     assert interviews.load_interview(interview).answers[0].text == "The salary."
 
 
+@pytest.mark.slow
 def test_a_file_swapped_for_a_link_is_refused_as_before(interview: Path, tmp_path: Path) -> None:
     interview_memo.load_unchanged(interview)
     outside = tmp_path / "outside.md"

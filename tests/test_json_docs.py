@@ -97,6 +97,7 @@ def test_every_json_command_is_documented() -> None:
     assert set(documented()) == set(COMMANDS)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("full_home")
 @pytest.mark.parametrize("title", list(COMMANDS))
 def test_documented_keys_match_the_output(title: str) -> None:
@@ -110,6 +111,7 @@ def test_documented_keys_match_the_output(title: str) -> None:
     assert listed - printed == set(), "documented in docs/json.md but not printed"
 
 
+@pytest.mark.slow
 def test_json_escapes_every_control_character(full_home: Path) -> None:
     company = full_home / "acme" / "company.md"
     company.write_text(

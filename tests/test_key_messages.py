@@ -75,6 +75,7 @@ def test_the_same_message_from_two_places_is_listed_once() -> None:
 # ------------------------------------------------------------------ plan
 
 
+@pytest.mark.slow
 def test_plan_shows_the_companys_own_then_the_configured_key_messages(prep_home: Path) -> None:
     with_messages(prep_home, own=[OWN, CONFIGURED[1]])
     code, out, _ = prep("plan", "acme", "--with", PANEL[0])
@@ -88,6 +89,7 @@ def test_plan_shows_the_companys_own_then_the_configured_key_messages(prep_home:
 # ------------------------------------------------------------------ /k in prep ask
 
 
+@pytest.mark.slow
 def test_k_marks_the_picked_message_landed_with_whom_on_disk_before_the_next_prompt(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -103,6 +105,7 @@ def test_k_marks_the_picked_message_landed_with_whom_on_disk_before_the_next_pro
     assert [a.text for a in final.answers] == ["Clear goals"], "the question on screen is still asked"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("out_key", [ESC, "\x03"])
 def test_esc_or_ctrl_c_in_the_k_menu_saves_nothing_and_the_interview_goes_on(
     keyboard: Keyboard, prep_home: Path, out_key: str
@@ -114,6 +117,7 @@ def test_esc_or_ctrl_c_in_the_k_menu_saves_nothing_and_the_interview_goes_on(
     assert not session.path.exists(), "nothing was saved"
 
 
+@pytest.mark.slow
 def test_k_without_key_messages_is_one_line_saying_where_to_add_them(
     keyboard: Keyboard, prep_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -126,6 +130,7 @@ def test_k_without_key_messages_is_one_line_saying_where_to_add_them(
     assert not session.path.exists()
 
 
+@pytest.mark.slow
 def test_a_landed_message_is_shown_as_landed_when_k_is_pressed_again(
     keyboard: Keyboard, prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,6 +154,7 @@ def test_a_landed_message_is_shown_as_landed_when_k_is_pressed_again(
 # ------------------------------------------------------------------ review
 
 
+@pytest.mark.slow
 def test_review_lists_the_messages_never_landed_in_any_round_for_the_recruiter_call(
     keyboard: Keyboard, prep_home: Path
 ) -> None:
@@ -173,6 +179,7 @@ def test_review_lists_the_messages_never_landed_in_any_round_for_the_recruiter_c
     assert "1 of 3 landed" in flat and f"What I wish I had said: {OWN}; {CONFIGURED[1]}" in flat
 
 
+@pytest.mark.slow
 def test_with_every_message_landed_the_recruiter_call_is_unchanged(
     keyboard: Keyboard, prep_home: Path
 ) -> None:

@@ -114,6 +114,7 @@ def test_the_picker_at_40_columns_cuts_rows_at_a_word_with_an_ellipsis_and_count
     assert f"Pre-ticked {start} of {len(plan.candidates)}" in screen.replace("- ", "-")
 
 
+@pytest.mark.slow
 def test_the_ask_screen_at_40_columns_wraps_at_words(prep_home: Path, pane_socket: str) -> None:
     assert prep("new", "acme", "--no-input")[0] == 0
     from interview_prep.commands import plan as planning

@@ -67,6 +67,7 @@ def test_the_focused_set_is_love_hate_and_a_few_musts_per_interviewer_type(
     assert f"up to {MUSTS_PER_INTERVIEWER} must-asks" in line
 
 
+@pytest.mark.slow
 def test_the_picker_pre_ticks_exactly_the_focused_set(keys: PipeInput) -> None:
     plan = companies.plan_new_company(Context(), "acme", companies.Tailoring(), ["hiring-manager"])
     keys.send_text("\r")

@@ -24,6 +24,7 @@ def keys() -> Iterator[PipeInput]:
         yield pipe
 
 
+@pytest.mark.slow
 def test_picker_keeps_the_tailored_selection_and_space_unticks(keys: PipeInput) -> None:
     context = Context()
     plan = companies.plan_new_company(context, "acme", companies.Tailoring(stage="startup"), [])
@@ -32,6 +33,7 @@ def test_picker_keeps_the_tailored_selection_and_space_unticks(keys: PipeInput) 
     assert [q.id for q in picked] == [q.id for q in plan.tailored][1:]
 
 
+@pytest.mark.slow
 def test_own_prep_is_saved_answer_by_answer_and_survives_ctrl_c(keys: PipeInput, prep_home: Path) -> None:
     context = Context()
     plan = companies.plan_new_company(context, "acme", companies.Tailoring(), [])

@@ -256,6 +256,7 @@ def _long(text: str) -> str:
     return (text * (10_000 // max(len(text), 1) + 1))[:10_000]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text() | st.lists(st.sampled_from(_WORDS), max_size=40).map(" ".join))
 def test_parsers_never_raise(text: str) -> None:
@@ -266,6 +267,7 @@ def test_parsers_never_raise(text: str) -> None:
         assert all(value >= 0 and math.isfinite(value) for value in pair)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=40) | st.lists(st.sampled_from(_WORDS), min_size=1).map(" ".join))
 def test_parsers_are_fast_on_10k_characters(chunk: str) -> None:

@@ -301,6 +301,7 @@ BREAKS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("old", "new"), BREAKS)
 def test_a_hand_broken_offer_is_one_located_line_and_never_lost(acme: Path, old: str, new: str) -> None:
     assert prep("offer", "acme", "--base", "85000", "--currency", "EUR")[0] == 0
@@ -316,6 +317,7 @@ def test_a_hand_broken_offer_is_one_located_line_and_never_lost(acme: Path, old:
     assert acme.read_text() == broken  # nothing rewritten around the broken line
 
 
+@pytest.mark.slow
 def test_one_company_with_a_broken_offer_does_not_hide_the_others(acme: Path) -> None:
     assert prep("new", "globex", "--no-input")[0] == 0
     for slug in ("acme", "globex"):
@@ -325,6 +327,7 @@ def test_one_company_with_a_broken_offer_does_not_hide_the_others(acme: Path) ->
     assert code == 2 and "globex" in out and "acme/company.md:" in err
 
 
+@pytest.mark.slow
 def test_an_expiring_offer_is_a_dated_follow_up_that_can_be_ticked_off(acme: Path) -> None:
     args = ("offer", "acme", "--base", "1", "--currency", "EUR", "--expires", "2030-01-10")
     assert prep(*args)[0] == 0

@@ -47,6 +47,7 @@ def fails(*args: str) -> str:
 # ------------------------------------------------------------------ where they write
 
 
+@pytest.mark.slow
 def test_one_shots_before_any_round_go_to_the_company_notes_which_are_not_a_round(
     company: Path, prep_home: Path
 ) -> None:
@@ -85,6 +86,7 @@ def test_one_shots_before_any_round_go_to_the_company_notes_which_are_not_a_roun
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "command",
     [
@@ -109,6 +111,7 @@ def test_after_the_last_round_a_one_shot_attaches_to_it_and_never_starts_one(
     assert review["company"]["rounds"] == 2
 
 
+@pytest.mark.slow
 def test_interview_picks_another_interview(company: Path, prep_home: Path) -> None:
     acme = resolve_company(prep_home, "acme")
     older = interviews.start_interview(
@@ -136,6 +139,7 @@ def test_interview_picks_another_interview(company: Path, prep_home: Path) -> No
 # ------------------------------------------------------------------ bad input
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "says"),
     [
@@ -180,6 +184,7 @@ def test_ask_without_a_terminal_exits_2_and_names_the_one_shot_commands(
 # ------------------------------------------------------------------ the company checklist
 
 
+@pytest.mark.slow
 def test_answering_ticks_the_checklist_box_and_changes_nothing_else(company: Path) -> None:
     text = company.read_text()
     text = text.replace("## Questions to ask\n", "## Questions to ask\n\nMy own line, kept as is.  \n", 1)
@@ -221,6 +226,7 @@ for i in range(10):
 """
 
 
+@pytest.mark.slow
 def test_parallel_one_shot_writers_lose_nothing(company: Path, prep_home: Path) -> None:
     """Four processes, ten `prep answer`s each, all at once, all racing to start the interview."""
     env = {**os.environ, "PREP_HOME": str(prep_home), "NO_COLOR": "1"}
@@ -249,6 +255,7 @@ def test_parallel_one_shot_writers_lose_nothing(company: Path, prep_home: Path) 
     assert "- [x] What do you absolutely love about acme?" in company.read_text()
 
 
+@pytest.mark.slow
 def test_round_starts_a_round_only_when_none_is_open(company: Path, prep_home: Path) -> None:
     first = ok("answer", "acme", "love", "The people", "--who", "Sam", "--round", "screen")
     assert first[2].endswith("-screen")

@@ -31,6 +31,7 @@ def company(prep_home: Path) -> None:
     build(prep_home)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("company")
 def test_colour_on_a_terminal_and_off_with_no_color_or_flag() -> None:
     assert ESC in run_in_terminal(["review", "acme", "--no-input"], {})
@@ -38,6 +39,7 @@ def test_colour_on_a_terminal_and_off_with_no_color_or_flag() -> None:
     assert ESC not in run_in_terminal(["--no-color", "review", "acme", "--no-input"], {})
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("company")
 @pytest.mark.parametrize(
     "args",

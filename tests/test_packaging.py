@@ -29,6 +29,7 @@ def _probe(env_path: str, cwd: Path) -> list[str]:
     return result.stdout.split()
 
 
+@pytest.mark.slow
 def test_editable_or_source_install_finds_the_top_level_banks(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=tmp_path, capture_output=True, text=True, check=True

@@ -17,6 +17,7 @@ from test_ask_flow import PANEL, Keyboard, keyboard, make_company
 __all__ = ["keyboard"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("minutes", [5, 10, 15, 25])
 def test_ask_with_minutes_asks_exactly_the_plan_within_the_minutes(
     keyboard: Keyboard, prep_home: Path, minutes: int, capsys: pytest.CaptureFixture[str]
@@ -38,6 +39,7 @@ def test_ask_with_minutes_asks_exactly_the_plan_within_the_minutes(
     )
 
 
+@pytest.mark.slow
 def test_love_and_hate_come_first_in_each_share_and_plan_prints_the_costing(prep_home: Path) -> None:
     make_company(prep_home)
     planned = planning.build(Context(), "acme", PANEL, 5)  # one question each
@@ -47,6 +49,7 @@ def test_love_and_hate_come_first_in_each_share_and_plan_prints_the_costing(prep
     assert code == 0 and "costed at 2.5 minutes" in out and "Dana (hiring manager): 1 question" in out
 
 
+@pytest.mark.slow
 def test_plan_without_minutes_is_a_few_questions_each_and_bad_minutes_are_one_line(prep_home: Path) -> None:
     make_company(prep_home)
     planned = planning.build(Context(), "acme", PANEL, None)

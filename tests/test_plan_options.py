@@ -28,6 +28,7 @@ def every_step(round_name: str = "") -> list[tuple[str, str]]:
     return [(step.question_id, step.who) for step in found.steps]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", WHEN)
 def test_a_round_asks_only_the_questions_meant_for_it_and_love_and_hate(prep_home: Path, stage: str) -> None:
     make_company(prep_home)
@@ -40,6 +41,7 @@ def test_a_round_asks_only_the_questions_meant_for_it_and_love_and_hate(prep_hom
     assert {"love", "hate"} <= {qid for qid, _ in steps}
 
 
+@pytest.mark.slow
 def test_without_a_round_questions_only_for_the_offer_wait_until_there_is_one(prep_home: Path) -> None:
     make_company(prep_home)
     catalog = Context().catalog()
@@ -57,6 +59,7 @@ def test_an_unknown_round_is_one_line(prep_home: Path) -> None:
     assert code == 2 and out == "" and err.count("\n") == 1 and "screen, onsite, final, offer" in err
 
 
+@pytest.mark.slow
 def test_values_put_the_questions_about_them_first_within_each_priority(prep_home: Path) -> None:
     make_company(prep_home)
     plain = planning.build(Context(), "acme", PANEL, 1000).steps
@@ -81,6 +84,7 @@ def test_values_put_the_questions_about_them_first_within_each_priority(prep_hom
     assert "remote work (" in footer and "mentoring (" in footer and "first within each priority" in footer
 
 
+@pytest.mark.slow
 def test_without_values_the_footer_says_how_to_add_them(prep_home: Path) -> None:
     make_company(prep_home)
     code, out, _ = prep("plan", "acme", "--with", PANEL[0])
@@ -99,6 +103,7 @@ def test_plan_json_has_each_persons_questions_within_the_minutes(prep_home: Path
     assert count * data["minutes_per_question"] == data["minutes_needed"] <= 20
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_name", ["screen", "offer", "chat"])
 def test_ask_follows_the_same_plan_with_the_same_round_and_values(
     keyboard: Keyboard, prep_home: Path, round_name: str
@@ -114,6 +119,7 @@ def test_ask_follows_the_same_plan_with_the_same_round_and_values(
     assert asked == [(s.question_id, s.who) for s in planned.steps]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", ["40", "100"])
 def test_plan_text_wraps_at_words_within_the_terminal(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch, columns: str

@@ -91,6 +91,7 @@ def test_setup_needs_the_python_the_package_declares() -> None:
     assert f'requires-python = ">={said.group(1)}"' in pyproject
 
 
+@pytest.mark.slow
 def test_tour_runs_in_order_without_a_terminal(tmp_path: Path) -> None:
     """Each line as quoted; what it prints and what lands in the files follow from the line itself."""
     home = tmp_path / "tour-home"

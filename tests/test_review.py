@@ -26,6 +26,7 @@ def check_golden(name: str, actual: str) -> None:
     assert actual == path.read_text(), f"{name} changed; rerun with UPDATE_GOLDEN=1 and review the diff"
 
 
+@pytest.mark.slow
 def test_golden_json(prep_home: Path) -> None:
     build(prep_home)
     code, out, _ = prep("review", "acme", "--json")
@@ -49,6 +50,7 @@ def test_golden_json(prep_home: Path) -> None:
     check_golden("review_acme.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [80, 120])
 def test_golden_text(prep_home: Path, width: int) -> None:
     build(prep_home)
@@ -58,11 +60,13 @@ def test_golden_text(prep_home: Path, width: int) -> None:
     check_golden(f"review_acme_{width}.txt", text)
 
 
+@pytest.mark.slow
 def test_golden_markdown(prep_home: Path) -> None:
     build(prep_home)
     check_golden("review_acme.md", review_view.markdown(reviewing.company_review(Context(), "acme")))
 
 
+@pytest.mark.slow
 def test_sections_come_in_order(prep_home: Path) -> None:
     build(prep_home)
     out = prep("review", "acme", "--no-input")[1]
@@ -79,6 +83,7 @@ def test_sections_come_in_order(prep_home: Path) -> None:
     assert positions == sorted(positions)
 
 
+@pytest.mark.slow
 def test_shared_deadline_complaint_is_the_strongest_theme(prep_home: Path) -> None:
     build(prep_home)
     data = json.loads(prep("review", "acme", "--json")[1])
@@ -106,6 +111,7 @@ def _attrition_flags(home: Path, answer: str, config: str | None = None) -> list
     return [f for f in data["flags"] if f["kind"] == "number"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("answer", "flagged"),
     [
@@ -119,6 +125,7 @@ def test_attrition_threshold_boundaries(prep_home: Path, answer: str, flagged: b
     assert bool(_attrition_flags(prep_home, answer)) is flagged
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("answer", "flagged"), [("50 hours", False), ("49.9 hours", False), ("50.5", True)])
 def test_hours_threshold_boundaries(prep_home: Path, answer: str, flagged: bool) -> None:
     company = make_company(prep_home)
@@ -129,6 +136,7 @@ def test_hours_threshold_boundaries(prep_home: Path, answer: str, flagged: bool)
     assert any(f["kind"] == "number" and f["text"].startswith("Hours") for f in flags) is flagged
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("answer", "flagged"), [("1 year", False), ("11 months", True), ("two years", False)]
 )
@@ -141,6 +149,7 @@ def test_tenure_threshold_boundaries(prep_home: Path, answer: str, flagged: bool
     assert any(f["kind"] == "number" and f["text"].startswith("Tenure") for f in flags) is flagged
 
 
+@pytest.mark.slow
 def test_user_threshold_in_config_changes_the_result(prep_home: Path) -> None:
     assert _attrition_flags(
         prep_home, "we hired 10 and 2 left, in a team of 10", "thresholds:\n  attrition_percent: 15\n"
@@ -150,6 +159,7 @@ def test_user_threshold_in_config_changes_the_result(prep_home: Path) -> None:
     assert not [f for f in data["flags"] if f["kind"] == "number"]
 
 
+@pytest.mark.slow
 def test_dealbreaker_phrase_from_config_is_a_high_flag_with_evidence(prep_home: Path) -> None:
     build(prep_home)
     (prep_home / "config.yaml").write_text("dealbreakers:\n  - too many meetings\n")
@@ -159,6 +169,7 @@ def test_dealbreaker_phrase_from_config_is_a_high_flag_with_evidence(prep_home: 
     assert "too many meetings" in hit["evidence"]
 
 
+@pytest.mark.slow
 def test_bad_config_names_file_line_and_column(prep_home: Path) -> None:
     build(prep_home)
     (prep_home / "config.yaml").write_text("thresholds:\n  hours_per_week: lots\n")
@@ -168,6 +179,7 @@ def test_bad_config_names_file_line_and_column(prep_home: Path) -> None:
     assert err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_reflect_done_and_write(prep_home: Path) -> None:
     build(prep_home)
     code, out, _ = prep("reflect", "acme", "--gut", "2", "--worry", "hours", "--accept", "no")
@@ -189,6 +201,7 @@ def test_reflect_done_and_write(prep_home: Path) -> None:
     assert text.count("<!-- prep:begin review -->") == 1
 
 
+@pytest.mark.slow
 def test_all_companies_table_with_five_states(prep_home: Path) -> None:
     build(prep_home)  # acme: two rounds, flags, attrition and hours
     for slug, status in [("bravo", "applied"), ("charlie", "offer"), ("delta", "rejected")]:
@@ -233,6 +246,7 @@ def test_all_companies_table_with_five_states(prep_home: Path) -> None:
         assert name in text
 
 
+@pytest.mark.slow
 def test_review_survives_hand_edits(prep_home: Path) -> None:
     build(prep_home)
     path = prep_home / "acme" / "interviews" / "2026-11-10-1400-onsite.md"
@@ -254,6 +268,7 @@ def test_review_survives_hand_edits(prep_home: Path) -> None:
     assert any(f["kind"] == "yours" for f in data["flags"])
 
 
+@pytest.mark.slow
 def test_review_names_file_and_line_it_cannot_read(prep_home: Path) -> None:
     build(prep_home)
     path = prep_home / "acme" / "interviews" / "2026-11-10-1400-onsite.md"
@@ -266,6 +281,7 @@ def test_review_names_file_and_line_it_cannot_read(prep_home: Path) -> None:
     assert f"{path}:" in err and "entry 3" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("answer", "flagged"),
     [

@@ -60,6 +60,7 @@ def pipeline(prep_home: Path) -> Path:
     return prep_home
 
 
+@pytest.mark.slow
 def test_a_warm_review_gives_the_same_rows_without_reading_an_interview(
     pipeline: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -76,6 +77,7 @@ def test_a_warm_review_gives_the_same_rows_without_reading_an_interview(
     assert rows("--sort", "hours") == cold
 
 
+@pytest.mark.slow
 def test_an_answer_added_after_a_review_is_seen(pipeline: Path) -> None:
     assert rows()["bravo"]["hours"] == 40
     assert prep("answer", "bravo", "hours-per-week", "More like 70 hours", "--who", "Dana")[0] == 0
@@ -83,6 +85,7 @@ def test_an_answer_added_after_a_review_is_seen(pipeline: Path) -> None:
     assert rows()["bravo"]["hours_flagged"] is True
 
 
+@pytest.mark.slow
 def test_a_hand_edit_in_place_is_seen(pipeline: Path) -> None:
     assert rows()["acme"]["hours"] == 55
     path = next((pipeline / "acme" / "interviews").glob("*onsite.md"))
@@ -95,6 +98,7 @@ def test_a_hand_edit_in_place_is_seen(pipeline: Path) -> None:
     assert rows()["acme"]["hours"] == 65
 
 
+@pytest.mark.slow
 def test_a_company_changed_moments_ago_is_not_cached_so_a_same_instant_edit_is_seen(
     pipeline: Path,
 ) -> None:
@@ -111,12 +115,14 @@ def test_a_company_changed_moments_ago_is_not_cached_so_a_same_instant_edit_is_s
     assert rows()["bravo"]["hours"] == 48
 
 
+@pytest.mark.slow
 def test_a_changed_config_recomputes_every_row(pipeline: Path) -> None:
     assert rows()["acme"]["attrition_flagged"] is True  # 4 of 12 left: 33%
     (pipeline / "config.yaml").write_text("thresholds:\n  attrition_percent: 40\n", encoding="utf-8")
     assert rows()["acme"]["attrition_flagged"] is False
 
 
+@pytest.mark.slow
 def test_a_new_user_signal_recomputes_every_row(pipeline: Path) -> None:
     before = rows()["acme"]
     banks = pipeline / "banks"
@@ -131,6 +137,7 @@ def test_a_new_user_signal_recomputes_every_row(pipeline: Path) -> None:
     assert after["flags_low"] == before["flags_low"] + 1
 
 
+@pytest.mark.slow
 def test_companies_added_and_removed_after_a_review(pipeline: Path) -> None:
     assert set(rows()) == {"acme", "bravo"}
     shutil.rmtree(pipeline / "bravo")
@@ -140,6 +147,7 @@ def test_companies_added_and_removed_after_a_review(pipeline: Path) -> None:
     assert cached_slugs(pipeline) == {"acme", "charlie"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["not json", "key", "types", "fields"])
 def test_a_broken_or_foreign_cache_is_ignored_and_rewritten(pipeline: Path, damage: str) -> None:
     cold = rows()
@@ -160,6 +168,7 @@ def test_a_broken_or_foreign_cache_is_ignored_and_rewritten(pipeline: Path, dama
     assert cached_slugs(pipeline) == {"acme", "bravo"}
 
 
+@pytest.mark.slow
 def test_a_file_broken_after_a_cached_review_is_still_reported(pipeline: Path) -> None:
     rows()
     path = next((pipeline / "bravo" / "interviews").glob("*.md"))
@@ -170,6 +179,7 @@ def test_a_file_broken_after_a_cached_review_is_still_reported(pipeline: Path) -
     assert err.count("\n") == 1 and f"{path.name}:" in err
 
 
+@pytest.mark.slow
 def test_a_company_folder_swapped_for_a_link_is_still_refused(pipeline: Path, tmp_path: Path) -> None:
     rows()
     outside = tmp_path / "outside"
@@ -180,6 +190,7 @@ def test_a_company_folder_swapped_for_a_link_is_still_refused(pipeline: Path, tm
     assert code != 0 and "outside the data home" in err
 
 
+@pytest.mark.slow
 def test_the_cache_is_private(pipeline: Path) -> None:
     rows()
     assert stat.S_IMODE((pipeline / ".cache" / CACHE_FILE).stat().st_mode) == 0o600

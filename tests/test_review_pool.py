@@ -39,6 +39,7 @@ def varied_home(prep_home: Path) -> Path:
     return prep_home
 
 
+@pytest.mark.slow
 def test_workers_give_the_same_table_json_and_errors(
     varied_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

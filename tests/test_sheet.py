@@ -97,6 +97,7 @@ def planned_ids(panel: list[str], minutes: float | None) -> dict[str, list[str]]
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("minutes", [None, 5, 12.5, 30, 45])
 @pytest.mark.parametrize("panel", [PANEL3, PANEL3[:1], ["Ava:recruiter", "Lee:engineer"]])
 def test_the_sheet_is_the_plan_of_prep_plan(prep_home: Path, panel: list[str], minutes: float | None) -> None:
@@ -113,6 +114,7 @@ def test_the_sheet_is_the_plan_of_prep_plan(prep_home: Path, panel: list[str], m
     assert [[s.question_id for s in person.steps] for person in sheet.people] == list(expected.values())
 
 
+@pytest.mark.slow
 def test_nobody_named_is_one_section_and_the_costing_is_said(prep_home: Path) -> None:
     make_company(prep_home)
     out = markdown_of("--minutes", "10")
@@ -123,6 +125,7 @@ def test_nobody_named_is_one_section_and_the_costing_is_said(prep_home: Path) ->
     assert "costed at 2.5 minutes" in out and "10 minutes" in out
 
 
+@pytest.mark.slow
 def test_key_messages_probes_why_and_cautions_are_on_the_sheet(prep_home: Path) -> None:
     assert prep("new", "acme", "--stage", "startup", "--no-input")[0] == 0  # plans questions with cautions
     add_key_messages(prep_home, MESSAGES)
@@ -145,6 +148,7 @@ def test_key_messages_probes_why_and_cautions_are_on_the_sheet(prep_home: Path) 
     assert any(step.caution for step in found.steps), "the fixture should plan a question with a caution"
 
 
+@pytest.mark.slow
 def test_without_key_messages_there_is_no_empty_section(prep_home: Path) -> None:
     make_company(prep_home)
     assert "Your key messages" not in markdown_of(*with_args(PANEL3))
@@ -158,6 +162,7 @@ def test_few_words_cuts_at_a_word_and_says_so() -> None:
     assert few_words("  spaced\n\tout  ") == "spaced out"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_markdown_shows_hostile_text_as_text(prep_home: Path, name: str) -> None:
     make_company(prep_home)
@@ -223,6 +228,7 @@ PAGE_TAGS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_the_page_is_self_contained_and_escapes_every_user_string(prep_home: Path, name: str) -> None:
     make_company(prep_home)
@@ -239,6 +245,7 @@ def test_the_page_is_self_contained_and_escapes_every_user_string(prep_home: Pat
     assert page.count(escaped) >= 2  # the panel heading and the key message
 
 
+@pytest.mark.slow
 def test_the_page_holds_the_plan(prep_home: Path) -> None:
     make_company(prep_home)
     add_key_messages(prep_home, MESSAGES)
@@ -250,6 +257,7 @@ def test_the_page_holds_the_plan(prep_home: Path) -> None:
     assert all(_html_text(message) in page for message in MESSAGES)
 
 
+@pytest.mark.slow
 def test_the_font_shrinks_for_a_longer_plan_within_bounds(prep_home: Path) -> None:
     make_company(prep_home)
     sizes = [sheet_html.font_points(sheets.build(Context(), "acme", PANEL3, m)) for m in (7.5, 30, 60, 300)]
@@ -257,6 +265,7 @@ def test_the_font_shrinks_for_a_longer_plan_within_bounds(prep_home: Path) -> No
     assert all(sheet_html.MIN_POINTS <= size <= sheet_html.BASE_POINTS for size in sizes)
 
 
+@pytest.mark.slow
 def test_the_page_is_written_atomically(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_company(prep_home)
     target = prep_home.parent / "sheet.html"
@@ -272,6 +281,7 @@ def test_the_page_is_written_atomically(prep_home: Path, monkeypatch: pytest.Mon
     assert [p.name for p in target.parent.iterdir() if p.name.startswith(".sheet.html")] == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["missing-folder/sheet.html", "", "a-folder"])
 def test_a_bad_html_target_is_one_line(prep_home: Path, where: str) -> None:
     make_company(prep_home)
@@ -292,6 +302,7 @@ def test_bad_input_is_one_line_and_writes_nothing(prep_home: Path, args: list[st
     assert not target.exists()
 
 
+@pytest.mark.slow
 def test_control_characters_never_reach_the_page_or_the_markdown(prep_home: Path) -> None:
     import unicodedata
 
@@ -305,6 +316,7 @@ def test_control_characters_never_reach_the_page_or_the_markdown(prep_home: Path
         assert "Eve" in text and "fast" in text
 
 
+@pytest.mark.slow
 def test_a_must_ask_already_on_the_sheet_is_not_listed_again_as_a_probe(prep_home: Path) -> None:
     make_company(prep_home)
     assert prep("note", "acme", "first call done", "--round", "screen")[0] == 0
@@ -317,6 +329,7 @@ def test_a_must_ask_already_on_the_sheet_is_not_listed_again_as_a_probe(prep_hom
     assert list(sheet.probes) == kept[: len(sheet.probes)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_name", ["screen", "onsite", "final", "offer"])
 def test_the_sheet_takes_the_round_as_prep_plan_does(prep_home: Path, round_name: str) -> None:
     make_company(prep_home)
@@ -334,6 +347,7 @@ def test_the_sheet_takes_the_round_as_prep_plan_does(prep_home: Path, round_name
     assert code == 2 and out == "" and err.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_key_messages_from_config_are_on_the_sheet_too(prep_home: Path) -> None:
     make_company(prep_home)
     add_key_messages(prep_home, MESSAGES[:1])

@@ -196,6 +196,7 @@ def test_bank_checker_accepts_unless() -> None:
     assert check.bank.signals[0].unless == ("storm drill*",)
 
 
+@pytest.mark.slow
 def test_users_own_signals_work_the_same_way(prep_home: Path) -> None:
     banks = prep_home / "banks"
     banks.mkdir(parents=True)
@@ -242,6 +243,7 @@ def _texts_with_every_fragment(catalog: Catalog) -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_the_index_finds_exactly_what_trying_every_fragment_finds() -> None:
     catalog = load_catalog()
     dealbreakers = ["on-call every other week", "pay your own visa", "9 to 5"]

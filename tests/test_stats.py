@@ -164,6 +164,7 @@ def pipeline_home(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return prep_home
 
 
+@pytest.mark.slow
 def test_stats_reads_the_status_history_of_every_company(pipeline_home: Path) -> None:
     code, out, err = prep("stats", "--json")
     assert code == 0, err
@@ -189,6 +190,7 @@ def test_stats_reads_the_status_history_of_every_company(pipeline_home: Path) ->
     assert "4 companies" in text and "status history" in text
 
 
+@pytest.mark.slow
 def test_done_dates_a_follow_up_and_stats_counts_it(prep_home: Path) -> None:
     assert prep("new", "acme", "--no-input")[0] == 0
     assert prep("answer", "acme", "love", "the people", "--who", "Dana", "--round", "screen")[0] == 0

@@ -19,6 +19,7 @@ def test_entry_text_round_trips_even_when_it_looks_like_markers() -> None:
     assert [e.text for e in entries] == [hostile]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_text_round_trips(answer: str) -> None:
@@ -100,6 +101,7 @@ _PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=6), st.lists(_PIECES, max_size=6), st.integers(1, 40))
 def test_reading_from_an_offset_is_reading_the_slice(head: list[str], body: list[str], first: int) -> None:

@@ -120,6 +120,7 @@ def test_stand_ins_keep_meaning() -> None:
     assert output.fit("\udc80", "utf-8") == "\\udc80"  # a lone surrogate shown, not a crash
 
 
+@pytest.mark.slow
 def test_json_stays_valid_and_exact_on_a_latin1_terminal(company: Path) -> None:
     import json
 
@@ -127,6 +128,7 @@ def test_json_stays_valid_and_exact_on_a_latin1_terminal(company: Path) -> None:
     assert json.loads(result.stdout.decode("latin-1"))["companies"][0]["name"] == NAME
 
 
+@pytest.mark.slow
 def test_the_live_interview_runs_on_a_latin1_dumb_terminal(company: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     env.update(
@@ -157,6 +159,7 @@ def test_the_live_interview_runs_on_a_latin1_dumb_terminal(company: Path) -> Non
     assert "Fine, about 40 hours" in notes
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", ["", "abc", "0", "-5", "1e3", "99999999999999999999", "1000000", " 80 "])
 def test_any_columns_value_is_ignored_or_clamped(
     company: Path, columns: str, monkeypatch: pytest.MonkeyPatch

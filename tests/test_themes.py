@@ -322,6 +322,7 @@ _answers = st.dictionaries(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_answers, st.integers(min_value=-1, max_value=4))
 def test_every_theme_is_said_by_enough_people_who_really_said_it(

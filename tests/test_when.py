@@ -63,6 +63,7 @@ def test_user_zone_comes_from_tz_then_the_localtime_link_then_utc() -> None:
     assert user_zone_name(None, None) == "UTC"
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60), st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1)))
 def test_any_text_is_a_moment_or_one_clear_refusal(text: str, naive_now: datetime) -> None:
@@ -77,6 +78,7 @@ def test_any_text_is_a_moment_or_one_clear_refusal(text: str, naive_now: datetim
         assert moment.at.tzinfo is not None
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120), st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)), st.booleans())
 def test_a_promise_is_never_before_it_was_said(text: str, said_on: date, next_steps: bool) -> None:

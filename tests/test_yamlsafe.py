@@ -104,6 +104,7 @@ def test_rich_front_matter_keeps_dates_as_text(acme: Path) -> None:
     assert '"created": "' + created.group(1) in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "marker",
     [

@@ -88,6 +88,7 @@ def test_a_date_far_away_typed_for_a_round_is_refused(prep_home: Path, in_zone: 
     assert relkit.snapshot(prep_home) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("day", [*EDGE_DAYS, "2040-01-01"])
 def test_a_due_date_far_away_is_refused(prep_home: Path, day: str) -> None:
     relkit.new_company("acme")
@@ -139,6 +140,7 @@ PLACES = {  # where a date is kept: (file, what to change)
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("in_zone", ZONES[:2], indirect=True)
 @pytest.mark.parametrize("place", sorted(PLACES))
 @pytest.mark.parametrize("value", EDGE_MOMENTS[:4])

@@ -49,6 +49,7 @@ def acme(prep_home: Path) -> Path:
     return companies.company_file(prep_home, "acme")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_a_status_change_keeps_every_valid_front_matter_form_readable(
@@ -76,6 +77,7 @@ def test_a_status_change_keeps_every_valid_front_matter_form_readable(
         assert acme.read_text(encoding="utf-8") == edited
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "form",
     [
@@ -141,6 +143,7 @@ def _break_the_end_marker(real: Callable[..., str]) -> Callable[..., str]:
     return broken
 
 
+@pytest.mark.slow
 def test_an_edit_that_would_not_read_back_is_never_written(
     acme: Path, prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -209,6 +212,7 @@ BREAKS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", BREAKS)
 @pytest.mark.parametrize("command", [("list",), ("review",), ("list", "--json"), ("review", "--json")])
 def test_one_unreadable_company_is_one_line_and_the_others_still_show(
@@ -238,6 +242,7 @@ def test_one_unreadable_company_is_one_line_and_the_others_still_show(
 # I (files): the format version is checked -----------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("version", ["3", "99", "123456789012345678", '"1"', "true", "1.0", "0", "-1", "[1]"])
 def test_a_file_in_another_format_is_refused_and_never_rewritten(version: str, prep_home: Path) -> None:
     relkit.new_company("acme")

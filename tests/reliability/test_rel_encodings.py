@@ -69,6 +69,7 @@ def _summary(home: Path) -> tuple[object, ...]:
     )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_any_line_endings_read_the_same_and_edits_keep_them(data: st.DataObject, prep_home: Path) -> None:
@@ -106,6 +107,7 @@ def _files(home: Path) -> tuple[Path, Path]:
     return companies.company_file(home, "acme"), interview
 
 
+@pytest.mark.slow
 def test_a_crlf_body_is_never_read_as_empty(prep_home: Path) -> None:
     """The issue's example: CRLF in the body (not the front matter) read as no answers, and the next
     answer reused number 1."""
@@ -143,6 +145,7 @@ def test_a_body_edited_by_hand_wins_over_the_exact_copy(prep_home: Path) -> None
     assert loaded.notes[0].text == "one\nthree"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "damage",
     [
@@ -164,6 +167,7 @@ def test_each_named_encoding_reads_and_takes_the_next_note(damage: object, prep_
     assert [n.text for n in relkit.all_interviews(prep_home, "acme")[0].notes][-1] == "more"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "content",
     [b"", b"\xef\xbb\xbf", b"no front matter\n", b"---\nformat: 1\n", b"\r\n\r\n", b"\x00\x00"],
@@ -206,6 +210,7 @@ def marker_text(draw: st.DrawFn) -> str:
     return "x" + glue + glue.join(lines)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(texts=st.lists(marker_text(), min_size=4, max_size=4))
 def test_copied_text_that_looks_like_a_marker_never_breaks_review_md(
@@ -232,6 +237,7 @@ def test_copied_text_that_looks_like_a_marker_never_breaks_review_md(
     assert review.read_text(encoding="utf-8").endswith(mine)
 
 
+@pytest.mark.slow
 def test_prep_answers_with_markers_and_carriage_returns_keep_company_md_readable(prep_home: Path) -> None:
     relkit.new_company("acme")
     sections = [companies.PrepSection(f"Q{i}", text) for i, text in enumerate(MARKERISH)]
@@ -246,6 +252,7 @@ def test_prep_answers_with_markers_and_carriage_returns_keep_company_md_readable
     relkit.read_company_ok(prep_home, "acme")
 
 
+@pytest.mark.slow
 def test_interviewer_names_with_carriage_returns_stay_on_their_line(prep_home: Path) -> None:
     relkit.new_company("acme")
     company = companies.read_company(prep_home, "acme")

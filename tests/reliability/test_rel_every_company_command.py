@@ -98,6 +98,7 @@ def _hard_link_outside(path: Path, outside: Path) -> None:
 HAZARDS = {"symlink": _link_outside, "fifo": _make_fifo, "hard link": _hard_link_outside}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", sorted(REST_OF_ARGS))
 @pytest.mark.parametrize("hazard", sorted(HAZARDS))
 @pytest.mark.parametrize("which", ["company.md", "interview"])

@@ -153,6 +153,7 @@ def test_a_failed_write_leaves_every_file_as_it_was(
     relkit.report("write_fault", command=args[0], fault=fault, errno=errno.errorcode[error_number], lost=0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", ["mkstemp", "write", "replace"])
 def test_a_failed_first_write_leaves_no_file_behind(
     fault: str, prep_home: Path, monkeypatch: pytest.MonkeyPatch
@@ -197,6 +198,7 @@ def test_when_only_the_checklist_tick_fails_the_answer_is_kept(
     assert relkit.temp_files(prep_home) == []
 
 
+@pytest.mark.slow
 def test_read_only_data_home_fails_with_one_line(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Everything that would create or write something is refused, as in a chmod 0500 home as a normal user."""
     relkit.new_company("acme")

@@ -79,6 +79,7 @@ def _replace_with(kind: str, path: Path, outside: Path) -> None:
         raise AssertionError(kind)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["symlink", "fifo", "folder"])
 @pytest.mark.parametrize("target", sorted(USES))
 def test_a_file_that_is_not_a_regular_file_gets_one_line(
@@ -105,6 +106,7 @@ def test_a_file_that_is_not_a_regular_file_gets_one_line(
     assert (outside.read_bytes(), stat.S_IMODE(outside.stat().st_mode)) == outside_before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["lock", "company.md", "interview", "review.md"])
 def test_a_hard_linked_file_is_never_written_or_chmodded(which: str, prep_home: Path, outside: Path) -> None:
     company, interview = _company_with_a_note(prep_home)

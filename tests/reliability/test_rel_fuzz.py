@@ -137,6 +137,7 @@ def _readable(path: Path, home: Path) -> None:
 ORIGINAL: dict[Path, tuple[str, str, str]] = {}
 
 
+@pytest.mark.slow
 @settings(
     max_examples=FUZZ_EXAMPLES,
     deadline=None,

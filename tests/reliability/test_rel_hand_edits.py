@@ -176,6 +176,7 @@ def apply_update(update: str, path: Path) -> None:
         raise AssertionError(update)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     update=st.sampled_from(UPDATES),
@@ -274,6 +275,7 @@ def insert_in_company(base: str, pieces: dict[str, str]) -> str:
     )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     update=st.sampled_from(COMPANY_UPDATES),
@@ -355,6 +357,7 @@ def break_markers(text: str, how: str, number: int) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     how=st.sampled_from(BREAKS),
@@ -445,6 +448,7 @@ EVIL_TAGS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tag", EVIL_TAGS)
 @pytest.mark.parametrize("which", ["company", "interview"])
 def test_a_python_tag_in_front_matter_is_refused_never_run(
@@ -501,6 +505,7 @@ def test_a_field_written_twice_by_hand_is_refused_not_half_updated(prep_home: Pa
     assert raw(path) == text
 
 
+@pytest.mark.slow
 def test_a_byte_that_is_not_utf8_is_located(prep_home: Path) -> None:
     relkit.new_company("acme")
     assert relkit.invoke("note", "acme", "hello").code == 0

@@ -97,6 +97,7 @@ def _interview_text(home: Path, slug: str = "acme") -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_hostile_answers_flags_and_notes_are_stored_exactly(prep_home: Path) -> None:
     relkit.new_company("acme")
     sent: list[tuple[str, str, str]] = []
@@ -146,6 +147,7 @@ def _megabyte() -> str:
     return "".join(rng.choice(words) + " " for _ in range(200_000))[:1_000_000]
 
 
+@pytest.mark.slow
 def test_a_one_megabyte_answer_is_stored_exactly(prep_home: Path) -> None:
     big = _megabyte()
     relkit.new_company("acme")
@@ -168,6 +170,7 @@ def test_a_one_megabyte_answer_is_reviewed_without_raw_escapes(prep_home: Path) 
     relkit.report("one_megabyte_review", review_seconds=review[0], output_bytes=len(outcome.stdout.encode()))
 
 
+@pytest.mark.slow
 def test_a_megabyte_through_the_real_command(prep_home: Path) -> None:
     """A real process gets at most 128 KiB per argument (Linux); that much goes through intact."""
     relkit.new_company("acme")
@@ -177,6 +180,7 @@ def test_a_megabyte_through_the_real_command(prep_home: Path) -> None:
     assert interviews.load_interview(_interview_text(prep_home)).answers[0].text == text
 
 
+@pytest.mark.slow
 def test_undecodable_bytes_in_an_argument_give_one_line_and_change_nothing(prep_home: Path) -> None:
     relkit.new_company("acme")
     assert relkit.invoke("note", "acme", "before").code == 0
@@ -200,6 +204,7 @@ NAMES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_hostile_company_names_and_roles_round_trip(name: str, prep_home: Path) -> None:
     role = YAML_SPECIALS[NAMES.index(name) % len(YAML_SPECIALS)] + " \x1b[1mlead"
@@ -221,6 +226,7 @@ def test_hostile_company_names_and_roles_round_trip(name: str, prep_home: Path) 
     assert "\x1b" not in relkit.invoke("list").stdout
 
 
+@pytest.mark.slow
 def test_hostile_interviewer_names_roles_and_round_labels_round_trip(prep_home: Path) -> None:
     relkit.new_company("acme")
     company = companies.resolve_company(prep_home, "acme")
@@ -267,6 +273,7 @@ def _no_raw_controls(text: str) -> list[str]:
     return [repr(ch) for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n"]
 
 
+@pytest.mark.slow
 def test_review_output_never_carries_a_raw_escape(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from interview_prep import output
     from interview_prep.render import review_view
@@ -296,6 +303,7 @@ def test_review_output_never_carries_a_raw_escape(prep_home: Path, monkeypatch: 
     assert written.code == 0 and _no_raw_controls(written.stdout) == []
 
 
+@pytest.mark.slow
 def test_hand_edited_fields_never_reach_the_terminal_raw(prep_home: Path) -> None:
     relkit.new_company("acme")
     for args in (
@@ -349,6 +357,7 @@ def test_the_ask_screen_shows_user_text_inert(monkeypatch: pytest.MonkeyPatch) -
     assert all(text in seen for text in ESCAPES)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_the_real_ask_screen_never_emits_the_payload(prep_home: Path) -> None:
     """Under a real terminal, escapes typed in earlier rounds and in names are shown, not executed."""

@@ -50,6 +50,7 @@ def _one_shots(name: str) -> list[tuple[str, ...]]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("existing", "typed"), SAME_SLUG_PAIRS)
 def test_a_name_that_only_slugs_the_same_stops_and_names_the_company_found(
     prep_home: Path, existing: str, typed: str
@@ -65,6 +66,7 @@ def test_a_name_that_only_slugs_the_same_stops_and_names_the_company_found(
         assert relkit.snapshot(prep_home) == before, args
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("existing", "typed"), SAME_SLUG_PAIRS)
 def test_the_display_name_in_any_case_or_the_folder_name_still_works(
     prep_home: Path, existing: str, typed: str
@@ -97,6 +99,7 @@ COMPOSED_NAMES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", COMPOSED_NAMES)
 def test_new_treats_nfc_and_nfd_as_one_name(prep_home: Path, name: str) -> None:
     nfc, nfd = unicodedata.normalize("NFC", name), unicodedata.normalize("NFD", name)
@@ -128,6 +131,7 @@ def _start(home: Path, company: Company, moment: datetime, zone: timezone) -> Pa
     return interviews.start_interview(home, company, "", [], started)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rounds=st.lists(st.tuples(MOMENTS, ZONES), min_size=2, max_size=5, unique_by=lambda r: r[0]))
 def test_the_latest_interview_is_the_last_started_in_utc(

@@ -333,6 +333,7 @@ with folder_lock(Path(sys.argv[1])):
 """
 
 
+@pytest.mark.slow
 def test_a_killed_lock_holder_never_blocks_the_next_run(prep_home: Path) -> None:
     """The flock is released by the OS when its holder dies; the stale .lock file is harmless.
 

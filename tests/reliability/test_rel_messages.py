@@ -26,6 +26,7 @@ def _fail_writes_to(monkeypatch: pytest.MonkeyPatch, name: str, code: int) -> No
     monkeypatch.setattr(os, "replace", replace)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", [errno.ENOSPC, errno.EACCES, errno.EROFS, errno.EIO])
 def test_a_failed_tick_says_the_answer_is_saved_and_running_again_stores_it_once(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch, fault: int
@@ -50,6 +51,7 @@ def test_a_failed_tick_says_the_answer_is_saved_and_running_again_stores_it_once
     assert any(item.done for item in relkit.checklist(prep_home, "acme") if item.question_id == "love")
 
 
+@pytest.mark.slow
 def test_a_different_answer_to_the_same_question_is_still_stored(prep_home: Path) -> None:
     relkit.new_company("acme")
     for text in ("The people", "The pace", "The people"):
@@ -72,6 +74,7 @@ CLASHES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("existing", "clashing"), CLASHES)
 def test_the_name_suggested_for_a_slug_clash_is_accepted(
     prep_home: Path, existing: str, clashing: str
@@ -100,6 +103,7 @@ def editor_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return runs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ["", " ", "\t", "  \n ", '""', "''"])
 def test_a_blank_editor_gives_one_line_and_runs_nothing(
     monkeypatch: pytest.MonkeyPatch, editor_runs: list[list[str]], value: str
@@ -113,6 +117,7 @@ def test_a_blank_editor_gives_one_line_and_runs_nothing(
     assert editor_runs == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("value", ['vim "my file', "code 'x", 'nano "', "emacs -nw 'a b", "a\\"])
 def test_an_editor_with_an_unbalanced_quote_gives_one_line_and_runs_nothing(
     monkeypatch: pytest.MonkeyPatch, editor_runs: list[list[str]], value: str

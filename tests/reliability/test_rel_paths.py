@@ -41,6 +41,7 @@ def test_new_company_into_a_symlinked_folder_is_refused(prep_home: Path, elsewhe
     _outside_untouched(elsewhere)
 
 
+@pytest.mark.slow
 def test_an_existing_company_symlinked_outside_is_never_written(prep_home: Path, tmp_path: Path) -> None:
     relkit.new_company("acme")
     assert relkit.invoke("note", "acme", "inside").code == 0
@@ -61,6 +62,7 @@ def test_an_existing_company_symlinked_outside_is_never_written(prep_home: Path,
     assert relkit.snapshot(moved) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["interviews", "company.md", "interview-file", "review.md", ".lock"])
 def test_a_symlink_inside_a_company_is_not_followed_for_writes(
     what: str, prep_home: Path, elsewhere: Path
@@ -144,6 +146,7 @@ def test_a_company_file_replaced_by_a_folder(prep_home: Path) -> None:
     _one_line(relkit.invoke("new", "acme", "--no-input"), "acme")
 
 
+@pytest.mark.slow
 def test_a_missing_data_home_is_created_private_on_first_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +188,7 @@ def test_an_interview_id_cannot_name_a_path(prep_home: Path) -> None:
     _one_line(relkit.invoke("note", "acme", "x", "--interview", "../../company"), "not an interview id")
 
 
+@pytest.mark.slow
 def test_interviews_started_in_the_same_minute_keep_their_order(prep_home: Path) -> None:
     """A clash gets `<id>-2`; plain name order would put it before `<id>` ('-' < '.')."""
     from interview_prep.core.transcript import Interviewer

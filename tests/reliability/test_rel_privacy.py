@@ -67,6 +67,7 @@ def _notes_modes(home: Path) -> list[str]:
     return [line for line in problems if f"/{relkit.CACHE}" not in line.split(":", 1)[0]]
 
 
+@pytest.mark.slow
 def test_folders_0700_and_files_0600_after_every_kind_of_write(
     prep_home: Path, open_umask: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -100,6 +101,7 @@ def test_an_existing_file_keeps_a_mode_the_user_chose(prep_home: Path) -> None:
     assert company.stat().st_mode & 0o777 == 0o640
 
 
+@pytest.mark.slow
 def test_the_bank_cache_is_private_too(prep_home: Path) -> None:
     relkit.new_company("acme")
     assert relkit.invoke("answer", "acme", "love", "x").code == 0  # the home exists now: the cache is written
@@ -141,6 +143,7 @@ JOURNEY = [
 ]
 
 
+@pytest.mark.slow
 def test_a_whole_journey_with_sockets_disabled(prep_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair", "create_server"):
         monkeypatch.setattr(socket, name, _no_network)
@@ -172,6 +175,7 @@ print("SOCKET-EVENTS", sorted(set(events)))
 """
 
 
+@pytest.mark.slow
 def test_a_real_process_journey_raises_no_socket_audit_event(prep_home: Path) -> None:
     """The interpreter's audit hooks see every socket call: a real process runs the journey, none fires."""
     done = subprocess.run(

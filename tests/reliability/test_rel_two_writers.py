@@ -46,6 +46,7 @@ SCHEDULES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("schedule", SCHEDULES, ids=["-".join(s) for s in SCHEDULES])
 def test_back_edits_this_sessions_answer_never_another_writers(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch, schedule: list[str]
@@ -68,6 +69,7 @@ def test_back_edits_this_sessions_answer_never_another_writers(
     assert raw.meta["earlier"] == [before[own_last]]
 
 
+@pytest.mark.slow
 def test_back_with_only_other_writers_answers_edits_nothing(
     prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -133,6 +135,7 @@ def test_a_second_live_ask_on_one_company_is_refused_with_one_line(prep_home: Pa
     fourth.expect(pexpect.EOF)
 
 
+@pytest.mark.slow
 def test_a_session_lock_linked_to_an_outside_file_is_refused_and_never_chmodded(
     prep_home: Path, tmp_path: Path
 ) -> None:

@@ -32,6 +32,7 @@ def _values(path: Path) -> dict[str, str]:
 SUBSETS = [combo for size in (1, 2, 3) for combo in itertools.combinations(FULL, size)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("given", SUBSETS, ids=["+".join(flag[2:] for flag in combo) for combo in SUBSETS])
 def test_a_partial_reflect_keeps_every_field_it_was_not_given(
     prep_home: Path, given: tuple[str, ...]
@@ -48,6 +49,7 @@ def test_a_partial_reflect_keeps_every_field_it_was_not_given(
     ]
 
 
+@pytest.mark.slow
 def test_the_review_shows_what_changed(prep_home: Path) -> None:
     _company_with_reflection(prep_home)
     code, out, _ = prep("reflect", "acme", "--gut", "5")
@@ -60,6 +62,7 @@ def test_the_review_shows_what_changed(prep_home: Path) -> None:
     assert [(h["field"], h["from"], h["to"]) for h in latest["history"]] == [("gut", "4", "5")]
 
 
+@pytest.mark.slow
 def test_the_same_value_again_adds_no_history_and_history_accumulates(prep_home: Path) -> None:
     path = _company_with_reflection(prep_home)
     for gut in ("4", "5", "5", "3"):
@@ -70,6 +73,7 @@ def test_the_same_value_again_adds_no_history_and_history_accumulates(prep_home:
     assert _values(path)["--excited"] == "the mentoring"
 
 
+@pytest.mark.slow
 def test_reflect_with_nothing_given_changes_nothing_and_says_which_flags(prep_home: Path) -> None:
     path = _company_with_reflection(prep_home)
     before = path.read_bytes()
