@@ -121,13 +121,18 @@ def test_every_layer_imports_only_downward() -> None:
 
 @pytest.mark.slow
 def test_the_check_would_see_an_upward_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Guard the guard: a core module importing storage inside a function is caught."""
-    probe = PACKAGE / "core" / "_probe_upward.py"
+    """Guard the guard: a core module importing storage inside a function is caught. The probe
+    goes into a copy of the package: other test processes read the real one at the same time."""
+    import shutil
+    import sys
+
+    copy = tmp_path / "src"
+    shutil.copytree(PACKAGE, copy / "interview_prep", ignore=shutil.ignore_patterns("__pycache__"))
+    probe = copy / "interview_prep" / "core" / "_probe_upward.py"
     probe.write_text("def f():\n    from interview_prep.storage import home\n    return home\n")
-    try:
-        assert "interview_prep.core._probe_upward imports interview_prep.storage.home" in upward_imports()
-    finally:
-        probe.unlink()
+    monkeypatch.setattr(sys.modules[__name__], "SRC", copy)
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", copy / "interview_prep")
+    assert "interview_prep.core._probe_upward imports interview_prep.storage.home" in upward_imports()
 
 
 def test_no_module_is_over_500_lines() -> None:

@@ -272,10 +272,10 @@ def test_parsers_never_raise(text: str) -> None:
 @given(st.text(min_size=1, max_size=40) | st.lists(st.sampled_from(_WORDS), min_size=1).map(" ".join))
 def test_parsers_are_fast_on_10k_characters(chunk: str) -> None:
     text = _long(chunk)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine stretches wall time, not CPU
     for parse in _PARSERS:
         parse(text)
-    assert time.perf_counter() - started < RUNAWAY_SECONDS
+    assert time.process_time() - started < RUNAWAY_SECONDS
 
 
 @pytest.mark.parametrize(
@@ -293,7 +293,7 @@ def test_parsers_are_fast_on_10k_characters(chunk: str) -> None:
     ],
 )
 def test_parsers_handle_hostile_text(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine stretches wall time, not CPU
     for parse in _PARSERS:
         parse(text)
-    assert time.perf_counter() - started < RUNAWAY_SECONDS
+    assert time.process_time() - started < RUNAWAY_SECONDS
