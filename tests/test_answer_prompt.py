@@ -127,6 +127,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[prompts.AnswerPrompt
     yield made
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(SCRIPTS))
 def test_the_reused_prompt_answers_and_shows_what_fresh_prompts_did(
     name: str, built: list[prompts.AnswerPrompt]
@@ -140,6 +141,7 @@ def test_the_reused_prompt_answers_and_shows_what_fresh_prompts_did(
     assert len(built) == 1  # one application for the whole script
 
 
+@pytest.mark.slow
 def test_the_scripts_mean_what_they_say() -> None:
     """The oracle itself: a script that checked nothing would pass the comparison above."""
     results = {name: _run(script, _fresh)[0] for name, script in SCRIPTS.items()}

@@ -315,6 +315,7 @@ def test_every_answer_is_on_disk_before_the_next_question_appears(
         ], f"before prompt {index}"
 
 
+@pytest.mark.slow
 def test_one_answer_prompt_serves_the_interview_and_ctrl_c_keeps_the_question_on_screen(
     keyboard: Keyboard, prep_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

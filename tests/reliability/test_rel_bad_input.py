@@ -52,7 +52,6 @@ def test_banks_check_reports_file_line_col_and_exits_2(files: list[Path]) -> Non
     assert took < RUNAWAY_SECONDS, f"{took:.2f}s"
 
 
-@pytest.mark.slow
 def _children_cpu() -> float:
     import resource
 
@@ -60,6 +59,7 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
+@pytest.mark.slow
 def test_banks_check_as_a_real_process_on_every_bad_bank(prep_home: Path, tmp_path: Path) -> None:
     """The installed command, one process per file (start-up included): none hangs."""
     from test_banks_validate import GENERATED  # the huge and deeply nested ones, made at test time
