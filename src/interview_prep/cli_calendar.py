@@ -31,7 +31,7 @@ def show_today(context: Context) -> None:
 
 
 def _panel(values: list[str] | None) -> list[Any]:
-    from interview_prep.commands.ask import parse_with
+    from interview_prep.commands.panel import parse_with
     from interview_prep.core.transcript import PanelMember
 
     return [PanelMember(person.name, person.role) for person in parse_with(values or [])]

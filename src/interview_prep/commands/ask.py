@@ -17,8 +17,9 @@ from interview_prep.commands.agenda import offer_scheduled_panel
 from interview_prep.commands.checklist_source import company_checklist as company_checklist
 from interview_prep.commands.companies import advance_on_interview
 from interview_prep.commands.context import Context, now
+from interview_prep.commands.panel import parse_with as parse_with
 from interview_prep.commands.plan import options as plan_options
-from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, normalise_role, plan
+from interview_prep.core.interview import Probe, Step, carry_forward, follow_up_step, plan
 from interview_prep.core.models import Company
 from interview_prep.core.plans import NO_OPTIONS, PlanOptions
 from interview_prep.core.results import InterviewFinished
@@ -39,27 +40,6 @@ def _prompts() -> _PromptsModule:
 
 
 describe = ask_resume.describe  # 'onsite, started ...': the resume question's words
-
-
-def parse_with(values: Sequence[str]) -> list[Interviewer]:
-    people: list[Interviewer] = []
-    for value in values:
-        name, _, role_text = value.partition(":")
-        if not name.strip() or not role_text.strip():
-            raise PrepError(
-                f'--with {value!r} needs NAME:ROLE, e.g. --with "Dana:hiring-manager" '
-                "(roles: recruiter, hiring-manager, engineer, executive)."
-            )
-        role = normalise_role(role_text)
-        if role is None:
-            raise PrepError(
-                f"--with {value!r}: '{role_text}' is not a role. "
-                "Use recruiter, hiring-manager, engineer or executive."
-            )
-        if any(person.name == name.strip() for person in people):
-            raise PrepError(f"--with names {name.strip()!r} twice; give each person once.")
-        people.append(Interviewer(" ".join(name.split()), role))
-    return people
 
 
 @dataclass

@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING
 
 from interview_prep.commands.context import Context, now
 from interview_prep.core import messages
-from interview_prep.core.results import Saved
 from interview_prep.core.transcript import Interview
-from interview_prep.render import views
-from interview_prep.storage import entries, prep_block
+from interview_prep.storage import prep_block
 
 if TYPE_CHECKING:
     from interview_prep.commands.ask import Session
@@ -38,7 +36,11 @@ def landed(session: Session, screen: Screen, step: Step | None, raw: str) -> Non
             f"No key messages yet: add key_messages: to config.yaml, or run prep new {session.company.slug} --prep."
         )
         return
+    # Only the live interview marks a message: `prep plan`, `sheet` and `calendar` read them.
     from interview_prep import prompts
+    from interview_prep.core.results import Saved
+    from interview_prep.render import views
+    from interview_prep.storage import entries
 
     done = {messages.same(entry.text) for entry in session.current().landed}
     choices = [(text + ("  (landed already)" if messages.same(text) in done else ""), text) for text in mine]

@@ -34,8 +34,9 @@ def build(
     minutes: float | None,
     round_name: str = "",
 ) -> InterviewPlan:
-    from interview_prep.commands.ask import company_checklist, parse_with
+    from interview_prep.commands.checklist_source import company_checklist
     from interview_prep.commands.key_messages import for_company
+    from interview_prep.commands.panel import parse_with
     from interview_prep.storage import companies as company_store
     from interview_prep.storage import interviews
 
