@@ -136,4 +136,15 @@ def test_icalendar_and_the_review_analysis_stay_out_of_the_agenda(acme: str) -> 
     assert "icalendar" not in {name.split(".")[0] for name in agenda}
     assert not {"rich", "questionary", "yaml"} & {name.split(".")[0] for name in agenda}
     assert "interview_prep.core.review" not in agenda and "interview_prep.core.numbers" not in agenda
-    assert "icalendar" in modules_after("calendar")
+
+
+def test_the_calendar_is_written_without_icalendar_or_the_live_interview(acme: str) -> None:
+    """render/ics.py writes RFC 5545: the icalendar package (~300 ms to import) is for the tests only,
+    and the plan inside each event comes from the planner, not from `prep ask`'s screen."""
+    assert prep("schedule", acme, "tomorrow 10:00 Europe/Berlin", "--with", "Dana:engineer")[0] == 0
+    assert prep("answer", acme, "love", "the people", "--who", "Dana", "--round", "screen")[0] == 0
+    for args in (("calendar",), ("calendar", acme)):
+        loaded = modules_after(*args, whole_names=True)
+        assert not {"icalendar", "dateutil", "rich", "questionary", "yaml"} & {n.split(".")[0] for n in loaded}
+        assert "interview_prep.commands.ask" not in loaded
+        assert "interview_prep.render.ask_screen" not in loaded

@@ -1,9 +1,8 @@
 """`prep calendar`: an iCalendar (RFC 5545) file of scheduled rounds, each with its plan, and dated follow-ups.
 
-The icalendar package writes the file (escaping, line folding, VTIMEZONE
-blocks for the zones used): it is maintained, typed, and has parsed and
-written calendars for most Python calendar tools for over a decade, and it
-is imported only here, so no other command pays for it.
+render/ics.py writes the format (escaping, line folding at 75 octets,
+VTIMEZONE blocks for the zones used); the tests read it back with the
+icalendar package. Importing that package took most of this command's time.
 
 UIDs are stable (company, round id or follow-up id), so importing the file
 again updates events instead of duplicating them. Text copied from notes is
@@ -13,52 +12,48 @@ reaches a calendar.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from interview_prep.commands.agenda import CompanyAgenda, every_company
-from interview_prep.commands.ask import company_checklist
+from interview_prep.commands.checklist_source import company_checklist
 from interview_prep.commands.context import Context
 from interview_prep.core.interview import carry_forward, plan
 from interview_prep.core.transcript import Interview, Interviewer, ScheduledRound
 from interview_prep.output import inert
+from interview_prep.render import ics
 from interview_prep.storage import companies as store
 from interview_prep.storage import interviews as interview_store
-
-if TYPE_CHECKING:
-    from icalendar import Event, Todo
 
 UID_DOMAIN = "interview-prep"
 REMINDER_MINUTES = 30
 QUESTIONS_PER_PERSON = 5
 DEFAULT_MINUTES = 60
+HEADER = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//interview-prep//prep//EN",
+    "CALSCALE:GREGORIAN",
+    "X-WR-CALNAME:Interviews",
+]
 
 
 def calendar_bytes(ctx: Context, company_name: str | None, now: datetime) -> tuple[bytes, int, int]:
     """The .ics file's bytes, with the number of events and to-dos in it."""
-    from icalendar import Calendar
-
-    chosen = _companies(ctx, company_name)
-    calendar = Calendar()
-    calendar.add("prodid", "-//interview-prep//prep//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "Interviews")
-    stamp = now.astimezone(timezone.utc)
-    events = todos = 0
-    for company in chosen:
+    stamp = ics.utc(now)
+    events: list[str] = []
+    todos: list[str] = []
+    moments: list[datetime] = []
+    for company in _companies(ctx, company_name):
         for scheduled in company.rounds:
-            calendar.add_component(_event(ctx, company, scheduled, stamp))
-            events += 1
+            start, end = _span(scheduled)
+            moments += [start, end]
+            events += _event(ctx, company, scheduled, stamp)
         for item in company.followups:
-            if item.due is None:
-                continue
-            todo = _todo(company, item.id, item.text, item.source, item.due, item.done, stamp)
-            calendar.add_component(todo)
-            todos += 1
-    calendar.add_missing_timezones()
-    return calendar.to_ical(), events, todos
+            if item.due is not None:
+                todos += _todo(company, item.id, item.text, item.source, item.due, item.done, stamp)
+    lines = [*HEADER, *ics.timezones(moments), *events, *todos, "END:VCALENDAR"]
+    return ics.document(lines), events.count("BEGIN:VEVENT"), todos.count("BEGIN:VTODO")
 
 
 def _companies(ctx: Context, company_name: str | None) -> list[CompanyAgenda]:
@@ -69,42 +64,50 @@ def _companies(ctx: Context, company_name: str | None) -> list[CompanyAgenda]:
     return [company for company in every if company.slug == slug]
 
 
-def _event(ctx: Context, company: CompanyAgenda, scheduled: ScheduledRound, stamp: datetime) -> Event:
-    from icalendar import Alarm, Event
+def _span(scheduled: ScheduledRound) -> tuple[datetime, datetime]:
+    return scheduled.at, scheduled.at + timedelta(minutes=scheduled.minutes or DEFAULT_MINUTES)
 
-    event = Event()
-    event.add("uid", f"{company.slug}-round-{scheduled.id}@{UID_DOMAIN}")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", scheduled.at)
-    event.add("dtend", scheduled.at + timedelta(minutes=scheduled.minutes or DEFAULT_MINUTES))
+
+def _event(ctx: Context, company: CompanyAgenda, scheduled: ScheduledRound, stamp: str) -> list[str]:
+    start, end = _span(scheduled)
     label = scheduled.label or "interview"
-    event.add("summary", inert(f"{company.name}: {label}"))
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{ics.text(f'{company.slug}-round-{scheduled.id}@{UID_DOMAIN}')}",
+        f"DTSTAMP:{stamp}",
+        ics.moment_line("DTSTART", start),
+        ics.moment_line("DTEND", end),
+        f"SUMMARY:{ics.text(inert(f'{company.name}: {label}'))}",
+    ]
     if scheduled.where:
-        event.add("location", inert(scheduled.where))
-    event.add("description", inert(round_plan_text(ctx, company.slug, scheduled)))
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", inert(f"{company.name} {label} in {REMINDER_MINUTES} minutes: read your plan"))
-    alarm.add("trigger", timedelta(minutes=-REMINDER_MINUTES))
-    event.add_component(alarm)
-    return event
+        lines.append(f"LOCATION:{ics.text(inert(scheduled.where))}")
+    reminder = inert(f"{company.name} {label} in {REMINDER_MINUTES} minutes: read your plan")
+    return [
+        *lines,
+        f"DESCRIPTION:{ics.text(inert(round_plan_text(ctx, company.slug, scheduled)))}",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{ics.text(reminder)}",
+        f"TRIGGER:{ics.duration(timedelta(minutes=-REMINDER_MINUTES))}",
+        "END:VALARM",
+        "END:VEVENT",
+    ]
 
 
 def _todo(
-    company: CompanyAgenda, item_id: str, text: str, source: str, due: object, done: bool, stamp: datetime
-) -> Todo:
-    from icalendar import Todo
-
-    todo = Todo()
-    todo.add("uid", f"{company.slug}-follow-up-{item_id}@{UID_DOMAIN}")
-    todo.add("dtstamp", stamp)
-    todo.add("summary", inert(f"{company.name}: {text}"))
-    todo.add(
-        "description", inert(f"Why this date: {source}. Tick it off with: prep done {company.slug} {item_id}")
-    )
-    todo.add("due", due)
-    todo.add("status", "COMPLETED" if done else "NEEDS-ACTION")
-    return todo
+    company: CompanyAgenda, item_id: str, text: str, source: str, due: date, done: bool, stamp: str
+) -> list[str]:
+    why = f"Why this date: {source}. Tick it off with: prep done {company.slug} {item_id}"
+    return [
+        "BEGIN:VTODO",
+        f"UID:{ics.text(f'{company.slug}-follow-up-{item_id}@{UID_DOMAIN}')}",
+        f"DTSTAMP:{stamp}",
+        f"SUMMARY:{ics.text(inert(f'{company.name}: {text}'))}",
+        f"DESCRIPTION:{ics.text(inert(why))}",
+        f"DUE;VALUE=DATE:{ics.day(due)}",
+        f"STATUS:{'COMPLETED' if done else 'NEEDS-ACTION'}",
+        "END:VTODO",
+    ]
 
 
 def round_plan_text(ctx: Context, slug: str, scheduled: ScheduledRound) -> str:
