@@ -219,6 +219,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def first_sentence(text: str) -> str:
+    """The one-line "why ask": the first sentence of the bank's explanation, never cut mid-word."""
+    flat = one_line(text)
+    end = flat.find(". ")
+    return flat if end < 0 else flat[: end + 1]
+
+
 def truncate(text: str, limit: int) -> str:
     """One line of at most `limit` terminal columns, ending in an ellipsis when cut."""
     text = one_line(inert(text))

@@ -12,7 +12,7 @@ from interview_prep.core.models import Company
 from interview_prep.core.plans import InterviewPlan, PlanOptions
 from interview_prep.core.transcript import Interview
 from interview_prep.errors import PrepError
-from interview_prep.output import terminal_width
+from interview_prep.output import first_sentence, terminal_width
 
 __all__ = ["InterviewPlan", "PlanOptions", "build", "costing", "options", "render_text"]
 
@@ -86,8 +86,6 @@ def values_line(chosen: PlanOptions) -> str:
 def render_text(found: InterviewPlan, width: int | None = None) -> str:
     """The plan as plain lines: per person, the questions in the order to ask them, each line
     wrapped at a word to `width` (the terminal's), its continuation indented under its text."""
-    from interview_prep.render.ask_screen import first_sentence
-
     lines = [f"Plan for {found.company.name}: {costing(found.minutes)}", round_line(found.options)]
     people = [person.name for person in found.present] or [""]
     for name in people:

@@ -12,7 +12,7 @@ from interview_prep.core.interview import Probe, Step
 from interview_prep.core.metrics import Reading
 from interview_prep.core.models import Company
 from interview_prep.core.transcript import Interviewer
-from interview_prep.output import inert, one_line, truncate
+from interview_prep.output import first_sentence, inert, one_line, truncate
 from interview_prep.render.console import console
 
 KEYS = "/s skip  /b back  /f flag  /n note  /u follow-up  /l left  /k message  /d done  /? keys"
@@ -137,10 +137,3 @@ class Screen:
     def help(self) -> None:
         save = "Esc then Enter" if self.multiline else "Enter"
         self.out.print(Text(HELP.format(save=save)))
-
-
-def first_sentence(text: str) -> str:
-    """The one-line "why ask": the first sentence of the bank's explanation, never cut mid-word."""
-    flat = one_line(text)
-    end = flat.find(". ")
-    return flat if end < 0 else flat[: end + 1]

@@ -7,28 +7,16 @@ markers that delimit the generated block.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from interview_prep.core import themes as theme_logic
 from interview_prep.core.findings import quote
 from interview_prep.core.messages import landing_places
 from interview_prep.core.review import Review
-from interview_prep.output import inert, one_line
+from interview_prep.output import one_line
+from interview_prep.render.markdown_text import escape
 
 __all__ = ["escape", "review_markdown"]
-
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START_SPECIAL = re.compile(r"^(\s*)([#+\-=>]|\d+[.)])")
-
-
-def escape(text: str) -> str:
-    """Text shown literally in Markdown: inline markup and line-start markers are escaped."""
-    lines = []
-    for line in inert(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
-        line = _INLINE_SPECIAL.sub(r"\\\1", line)
-        lines.append(_LINE_START_SPECIAL.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
-    return "\n".join(lines)
 
 
 def _inline(text: str) -> str:

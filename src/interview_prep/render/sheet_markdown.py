@@ -1,13 +1,13 @@
 """The sheet as Markdown: a phone, Obsidian or any viewer shows it; a box to tick per question.
 
-Every string that comes from a person or a bank is escaped (render/review_markdown.escape),
+Every string that comes from a person or a bank is escaped (render/markdown_text.escape),
 so a name or a question can never add a heading, a link, a list or raw HTML.
 """
 
 from __future__ import annotations
 
 from interview_prep.core.sheet import Sheet, SheetPerson, few_words
-from interview_prep.render.review_markdown import escape
+from interview_prep.render.markdown_text import escape
 
 
 def _inline(text: str) -> str:
