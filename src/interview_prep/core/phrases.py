@@ -21,8 +21,9 @@ A match does not count when:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -48,7 +49,7 @@ class _Owner:
     source: str
     severity: str
     label: str
-    unless: re.Pattern[str] | None
+    unless: tuple[str, ...]  # fragments; compiled into one pattern when first needed
 
 
 _KEY_RUN: Final = re.compile(r"[a-z0-9]+")
@@ -83,9 +84,14 @@ _EVERYDAY: Final = _words(
 )
 
 
-def _either(fragments: Iterable[str]) -> re.Pattern[str] | None:
-    patterns = [fragment_pattern(fragment) for fragment in fragments]
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+@functools.cache
+def _either(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{fragment_pattern(fragment)})" for fragment in fragments))
+
+
+@functools.cache
+def _pattern(fragment: str) -> re.Pattern[str]:
+    return re.compile(fragment_pattern(fragment))
 
 
 class PhraseMatcher:
@@ -94,13 +100,14 @@ class PhraseMatcher:
     def __init__(self, catalog: Catalog, dealbreakers: Sequence[str]) -> None:
         self._owners: dict[str, list[_Owner]] = {}  # fragment -> who listed it
         for signal in catalog.signals.values():
-            owner = _Owner("signal", signal.id, signal.severity, signal.text, _either(signal.unless))
+            owner = _Owner("signal", signal.id, signal.severity, signal.text, tuple(signal.unless))
             for fragment in signal.match:
                 self._owners.setdefault(fragment.lower(), []).append(owner)
         for phrase in dealbreakers:
-            owner = _Owner("dealbreaker", phrase, "high", f"Dealbreaker: {phrase}", None)
+            owner = _Owner("dealbreaker", phrase, "high", f"Dealbreaker: {phrase}", ())
             self._owners.setdefault(phrase.lower(), []).append(owner)
-        self._patterns = {fragment: re.compile(fragment_pattern(fragment)) for fragment in self._owners}
+        # Patterns are compiled when an answer first passes a fragment's key test (_pattern):
+        # compiling all ~480 up front cost more than most runs spend matching.
         # Index each fragment by the start of its key word, so an answer only tries the few
         # fragments whose key word it contains (a loop over all of them, or one big regex
         # alternation, dominated `prep review` over 1,000 companies).
@@ -134,7 +141,7 @@ class PhraseMatcher:
         # Longest first, then A-Z: which fragment a flag quotes must not depend on set order.
         for fragment in sorted(candidates, key=lambda fragment: (-len(fragment), fragment)):
             owners = [owner for owner in self._owners[fragment] if owner.label not in seen]
-            for match in self._patterns[fragment].finditer(lowered) if owners else ():
+            for match in _pattern(fragment).finditer(lowered) if owners else ():
                 if _denied(lowered, match.start(), match.end()):
                     continue
                 for owner in owners:
@@ -276,16 +283,16 @@ def _denied_after(after: str) -> bool:
     return False
 
 
-def _excused(text: str, match: re.Match[str], unless: re.Pattern[str] | None) -> bool:
+def _excused(text: str, match: re.Match[str], unless: tuple[str, ...]) -> bool:
     """Whether one of the signal's `unless` phrases is said within a few words of the match."""
-    if unless is None:
+    if not unless:
         return False
     begin, finish = _sentence(text, match.start(), match.end())
     before = _WORDS_BEFORE.search(text, begin, match.start())
     after = _WORDS_AFTER.match(text, match.end(), finish)
     start = before.start() if before else match.start()
     end = after.end() if after else match.end()
-    return unless.search(text, start, end) is not None
+    return _either(unless).search(text, start, end) is not None
 
 
 _UNLESS_WORDS: Final = 4  # how far from a match an `unless` phrase still explains it
