@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 
@@ -127,7 +127,7 @@ def parse_args(argv: list[str]) -> Options:
         "--only",
         metavar="KEYS",
         help="measure only these rows or groups, comma-separated (groups: start-up, ask, typing, scale, "
-        "memory; rows: e.g. tab-company, plan, stats-1000, cold-1000); implies --no-write",
+        "memory; rows: e.g. tab-company, plan, compare, stats-1000, compare-1000, cold-1000); implies --no-write",
     )
     args = parser.parse_args(argv)
     quick = args.quick
@@ -189,8 +189,9 @@ def measure(options: Options, prep: Path, work: Path) -> tuple[list[Row], str]:
         f"Wrote {everyday.companies} companies ({everyday.files} files) in {time.perf_counter() - started:.1f} s"
     )
     answer_to, ask_at = everyday.slugs[0], everyday.slugs[1]  # synth leaves slugs[0]'s last round open
-    shipped = sorted(str(p) for p in (ROOT / "question_banks").glob("*.yaml"))
     py, script = sys.executable, str(prep)
+    with_offers(py, script, home_env, everyday.slugs[:OFFERS])
+    shipped = sorted(str(p) for p in (ROOT / "question_banks").glob("*.yaml"))
 
     def command(key: str, label: str, *args: str) -> timer.Command:
         return timer.Command(key, label, [py, script, *args], home_env)
@@ -259,6 +260,15 @@ def measure(options: Options, prep: Path, work: Path) -> tuple[list[Row], str]:
         command("agenda", f"`prep agenda` ({n} companies)", "agenda"),
         command("calendar", f"`prep calendar` ({n} companies)", "calendar"),
         command("stats", f"`prep stats` ({n} companies)", "stats"),
+        command("offers", f"`prep offers` ({OFFERS} offers)", "offers"),
+        command("compare", f"`prep compare` ({n} companies, {OFFERS} with offers)", "compare"),
+        command(
+            "export",
+            f"`prep export --csv FILE` ({n} companies)",
+            "export",
+            "--csv",
+            str(work / "export.csv"),
+        ),
     ]
     commands = [c for c in commands if c.key == "hello" or options.wants(c.key, "start-up")]
     rows = everyday_rows(options, commands) if len(commands) > 1 else []
@@ -286,7 +296,20 @@ EVERYDAY_LIMITS = {
     "agenda": 1.5,
     "calendar": 1.5,
     "stats": 1.5,
+    "offers": 1.5,
+    "compare": 1.5,
+    "export": 1.5,
 }
+OFFERS = 5  # companies given an offer with `prep offer` in the 20-company home (10 at scale)
+
+
+def with_offers(py: str, script: str, env: dict[str, str], slugs: list[str]) -> None:
+    """An offer for each of `slugs`, recorded the way a user does, so offers/compare/export have some."""
+    expires = (datetime.now() + timedelta(days=20)).date().isoformat()
+    for number, slug in enumerate(slugs):
+        argv = [py, script, "offer", slug, "--base", str(80000 + 5000 * number), "--currency", "EUR"]
+        argv += ["--bonus", "5000", "--expires", expires, "--leave-days", "28"]
+        timer.check(timer.Command("offer", "`prep offer`", argv, env))
 
 
 def everyday_rows(options: Options, commands: list[timer.Command]) -> list[Row]:
@@ -405,7 +428,7 @@ def scale(
     options: Options, catalog: object, env: dict[str, str], py: str, script: str, work: Path
 ) -> list[Row]:
     """`prep review` over every company: warm (rows cached, the usual run) and cold, at each size;
-    `prep list`, `prep agenda` and `prep stats` at the largest size.
+    `prep list`, `prep agenda`, `prep stats` and `prep compare` at the largest size.
 
     A cold run deletes the row cache first and writes it again as it ends, so
     the warm run after it in the same round is warm.
@@ -414,10 +437,10 @@ def scale(
     wanted = {
         key
         for key in [f"{kind}-{size}" for size in options.sizes for kind in ("warm", "cold")]
-        + [f"{name}-{largest}" for name in ("list", "agenda", "stats")]
+        + [f"{name}-{largest}" for name in (*SCALE_VS_LIST, "list")]
         if options.wants(key, "scale")
     }
-    if wanted & {f"agenda-{largest}", f"stats-{largest}"}:
+    if wanted & {f"{name}-{largest}" for name in SCALE_VS_LIST}:
         wanted.add(f"list-{largest}")  # their target is a ratio to it
     sizes = [size for size in options.sizes if any(key.endswith(f"-{size}") for key in wanted)]
     if not sizes:
@@ -428,6 +451,8 @@ def scale(
         envs[size], home = data_home(env, work / f"home-{size}", Path(script))
         made = synth.generate(home, size, catalog=catalog)  # type: ignore[arg-type]
         caches[size] = home / CACHE_DIR / ROW_CACHE_FILE
+        if size == largest and f"compare-{largest}" in wanted:
+            with_offers(py, script, envs[size], made.slugs[: 2 * OFFERS])
         print(
             f"Wrote {size:,} companies ({made.files:,} files, {made.bytes / 2**20:,.0f} MiB) "
             f"in {time.perf_counter() - started:.1f} s"
@@ -445,7 +470,7 @@ def scale(
                 f"cold-{size}", f"`prep review` (all {size:,}, nothing cached)", uncached, envs[size]
             )
         )
-    for name in ("list", "agenda", "stats"):
+    for name in ("list", *SCALE_VS_LIST):
         label = f"`prep {name}` ({largest:,} companies)"
         commands.append(timer.Command(f"{name}-{largest}", label, [py, script, name], envs.get(largest, env)))
     commands = [c for c in commands if c.key in wanted]
@@ -458,7 +483,7 @@ def scale(
         if c.key in SCALE_SECONDS:
             limit = SCALE_SECONDS[c.key]
             rows[-1].target, rows[-1].met = f"≤ {limit:g} s", c.median <= limit
-        if c.key in (f"agenda-{largest}", f"stats-{largest}"):
+        if c.key in {f"{name}-{largest}" for name in SCALE_VS_LIST}:
             ratio = c.ratio_to(found[f"list-{largest}"])  # round by round, as the yardstick's ratios
             rows[-1].target, rows[-1].met = "≤ 2x `prep list`", ratio <= 2
             rows[-1].note += f"; {ratio:.2f}x `prep list`"
@@ -468,6 +493,7 @@ def scale(
 
 
 SCALE_SECONDS = {"warm-1000": 0.6, "cold-1000": 1.5}  # seconds, issue 20
+SCALE_VS_LIST = ("agenda", "stats", "compare")  # each within 2x `prep list` at the largest size (issue 20)
 SCALE_MEMORY = {1000: 100, 5000: 150}  # MiB, peak of `prep review` either way (cached or not)
 
 
