@@ -148,3 +148,16 @@ def test_the_calendar_is_written_without_icalendar_or_the_live_interview(acme: s
         assert not {"icalendar", "dateutil", "rich", "questionary", "yaml"} & {n.split(".")[0] for n in loaded}
         assert "interview_prep.commands.ask" not in loaded
         assert "interview_prep.render.ask_screen" not in loaded
+
+
+@pytest.mark.parametrize("command", ["plan", "sheet"])
+def test_plan_and_sheet_import_neither_the_live_interview_nor_the_review(acme: str, command: str) -> None:
+    loaded = modules_after(command, acme, "--with", "Dana:hiring-manager", "--minutes", "20", whole_names=True)
+    for heavy in (
+        "interview_prep.commands.ask",  # the live loop
+        "interview_prep.render.ask_screen",  # its screen (Rich)
+        "interview_prep.core.review",  # the review's analysis
+        "interview_prep.core.metrics",  # the number readers
+    ):
+        assert heavy not in loaded, heavy
+    assert not {"rich", "questionary", "yaml"} & {name.split(".")[0] for name in loaded}
