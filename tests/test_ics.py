@@ -142,8 +142,9 @@ def test_what_the_user_typed_round_trips_through_prep_calendar(
     acme: str, where: str, label: str, person: str
 ) -> None:
     # The same minute each time: scheduling it again replaces the round, so there is always one.
+    panel = f"{person}:engineer"
     code, _, err = prep(
-        "schedule", acme, "2026-12-04 09:30", "--where", where, "--round", label, "--with", f"{person}:engineer"
+        "schedule", acme, "2026-12-04 09:30", "--where", where, "--round", label, "--with", panel
     )
     assert code == 0, err
     result = runner.invoke(app, ["calendar"], catch_exceptions=False)

@@ -145,14 +145,17 @@ def test_the_calendar_is_written_without_icalendar_or_the_live_interview(acme: s
     assert prep("answer", acme, "love", "the people", "--who", "Dana", "--round", "screen")[0] == 0
     for args in (("calendar",), ("calendar", acme)):
         loaded = modules_after(*args, whole_names=True)
-        assert not {"icalendar", "dateutil", "rich", "questionary", "yaml"} & {n.split(".")[0] for n in loaded}
+        packages = {name.split(".")[0] for name in loaded}
+        assert not {"icalendar", "dateutil", "rich", "questionary", "yaml"} & packages
         assert "interview_prep.commands.ask" not in loaded
         assert "interview_prep.render.ask_screen" not in loaded
 
 
 @pytest.mark.parametrize("command", ["plan", "sheet"])
 def test_plan_and_sheet_import_neither_the_live_interview_nor_the_review(acme: str, command: str) -> None:
-    loaded = modules_after(command, acme, "--with", "Dana:hiring-manager", "--minutes", "20", whole_names=True)
+    loaded = modules_after(
+        command, acme, "--with", "Dana:hiring-manager", "--minutes", "20", whole_names=True
+    )
     for heavy in (
         "interview_prep.commands.ask",  # the live loop
         "interview_prep.render.ask_screen",  # its screen (Rich)
