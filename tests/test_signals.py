@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import prep
 from interview_prep.banks.loader import load_catalog
@@ -224,6 +226,7 @@ def test_users_own_signals_work_the_same_way(prep_home: Path) -> None:
 def _every_fragment_tried(matcher: PhraseMatcher) -> PhraseMatcher:
     """The same matcher with its index emptied: every fragment tried on every answer (the reference)."""
     matcher._by_prefix = {}
+    matcher._prefixes = frozenset()
     matcher._always = [("", "", fragment) for fragment in sorted(matcher._owners, key=len, reverse=True)]
     return matcher
 
@@ -255,3 +258,36 @@ def test_the_index_finds_exactly_what_trying_every_fragment_finds() -> None:
         assert indexed.find(text) == everything.find(text), text
         hits += bool(indexed.find(text))
     assert hits > len(texts) // 2, "most texts say a fragment: the comparison is not vacuous"
+
+
+_CATALOG = load_catalog()
+_DEALBREAKERS = ["on-call every other week", "pay your own visa", "9 to 5", "no 401k match", "k8s"]
+_INDEXED = PhraseMatcher(_CATALOG, _DEALBREAKERS)
+_EVERYTHING = _every_fragment_tried(PhraseMatcher(_CATALOG, _DEALBREAKERS))
+_FRAGMENT_WORDS = sorted(
+    {word for owner in _INDEXED._owners for word in owner.replace("*", "").replace("-", " ").split()}
+)
+# Around and between words: separators, and characters that join a word or end it.
+_JOINERS = [" ", "  ", "-", " - ", "_", "'", "’", ",", ". ", "\n", "/", "é", "x", "9", "(", "“"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_FRAGMENT_WORDS),
+            st.sampled_from(["", "s", "ing", "ed"]),
+            st.sampled_from(_JOINERS),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_the_index_never_misses_a_fragment_in_any_text(parts: list[tuple[str, str, str, bool]]) -> None:
+    """Fragment words in any order, with endings, joined by anything (other letters included):
+    the index tries every fragment that can match, whichever of its words it is filed under."""
+    text = "".join(
+        (word.upper() if shout else word) + ending + joiner for word, ending, joiner, shout in parts
+    )
+    assert _INDEXED.find(text) == _EVERYTHING.find(text), text

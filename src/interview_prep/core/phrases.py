@@ -75,6 +75,16 @@ def _keys(fragment: str) -> tuple[str, str]:
     return ranked[0], ranked[1] if len(ranked) > 1 else ranked[0]
 
 
+def _index_run(fragment: str, key: str) -> str | None:
+    """The run a fragment is filed under: its key, else its longest run (every run of a fragment
+    starts a run of any text it matches); None when no run has _PREFIX characters."""
+    if len(key) >= _PREFIX:
+        return key
+    runs = _KEY_RUN.findall(fragment.replace("*", " ").replace("’", "'"))
+    longest = max(runs, key=len, default="")
+    return longest if len(longest) >= _PREFIX else None
+
+
 _EVERYDAY: Final = _words(
     """
     about after always another anything before being could every everything from have hour hours
@@ -117,20 +127,23 @@ class PhraseMatcher:
         self._always: list[tuple[str, str, str]] = []
         for fragment in sorted(self._owners, key=len, reverse=True):
             key, second = _keys(fragment)
-            if len(key) < _PREFIX:
+            indexed_by = _index_run(fragment, key)
+            if indexed_by is None:
                 self._always.append((key, second, fragment))
             else:
-                self._by_prefix.setdefault(key[:_PREFIX], []).append((key, second, fragment))
+                self._by_prefix.setdefault(indexed_by[:_PREFIX], []).append((key, second, fragment))
+        self._prefixes = frozenset(self._by_prefix)
 
     def find(self, text: str) -> list[Hit]:
         """Each distinct signal or dealbreaker meant in `text`, with where its words are."""
         lowered = _normalise(text)
         by_prefix = self._by_prefix
-        # `in` first: a substring test in C rules out most candidates before any Python work.
+        # The set intersection (in C) leaves the few prefixes some fragment is keyed on; then
+        # `in`, a substring test in C, rules out most of their fragments before any Python work.
         candidates = [
             fragment
-            for prefix in set(_WORD_PREFIX.findall(lowered))
-            for key, second, fragment in by_prefix.get(prefix, ())
+            for prefix in self._prefixes.intersection(_WORD_PREFIX.findall(lowered))
+            for key, second, fragment in by_prefix[prefix]
             if key in lowered and second in lowered
         ]
         candidates += [
@@ -139,7 +152,9 @@ class PhraseMatcher:
         hits: list[Hit] = []
         seen: set[str] = set()
         # Longest first, then A-Z: which fragment a flag quotes must not depend on set order.
-        for fragment in sorted(candidates, key=lambda fragment: (-len(fragment), fragment)):
+        if len(candidates) > 1:
+            candidates.sort(key=lambda fragment: (-len(fragment), fragment))
+        for fragment in candidates:
             owners = [owner for owner in self._owners[fragment] if owner.label not in seen]
             for match in _pattern(fragment).finditer(lowered) if owners else ():
                 if _denied(lowered, match.start(), match.end()):
