@@ -62,17 +62,21 @@ def numeric_readings(
         for answer in latest_answers(interviews)
         if (question := catalog.questions.get(answer.question_id)) is not None and question.answer is not None
     ]
-    sizes = [
-        reading.value
-        for answer, spec in numeric
+    # A team-size answer read here is not read again below: only a count of hires and
+    # departures uses the size heard elsewhere.
+    sized = {
+        index: metrics.read(spec, answer.text, thresholds, today)
+        for index, (answer, spec) in enumerate(numeric)
         if spec.metric == TEAM_SIZE
-        and (reading := metrics.read(spec, answer.text, thresholds, today)) is not None
-        and reading.value is not None
-    ]
+    }
+    sizes = [reading.value for reading in sized.values() if reading is not None and reading.value is not None]
     team_size = sum(sizes) / len(sizes) if sizes else None
     found = []
-    for answer, spec in numeric:
-        reading = metrics.read(spec, answer.text, thresholds, today, team_size)
+    for index, (answer, spec) in enumerate(numeric):
+        if index in sized and spec.kind != metrics.HIRES_DEPARTURES:
+            reading = sized[index]
+        else:
+            reading = metrics.read(spec, answer.text, thresholds, today, team_size)
         if reading is not None:
             found.append((answer, reading))
     return found

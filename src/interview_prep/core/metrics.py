@@ -29,6 +29,7 @@ LABELS = {
 }
 BANK_DEFAULT = "the bank's default"
 YOUR_CONFIG = "your config.yaml"
+HIRES_DEPARTURES = "hires-departures"  # the answer kind that counts people joining and leaving
 _LIMIT_NAMES = {BANK_DEFAULT: "the bank's default limit", YOUR_CONFIG: "your config.yaml limit"}
 
 
@@ -96,7 +97,7 @@ def read(
     `team_size` is the size heard elsewhere (the team-size question), used for
     attrition when the answer itself gives none.
     """
-    if spec.kind == "hires-departures":
+    if spec.kind == HIRES_DEPARTURES:
         return _read_turnover(spec, text, overrides, team_size)
     value = read_value(spec.metric, spec.unit, text, today)
     if value is None:

@@ -96,13 +96,13 @@ def tokenize(text: str) -> list[Token]:
 def _raw_tokens(text: str) -> list[Token]:
     normal = _THOUSANDS_COMMA.sub("", text.lower().translate(_TRANSLATE))
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(normal):
-        digits = match.group("num")
-        if digits is None:
-            tokens.append(match.group("word") or match.group("ordinal") or match.group("sym"))
+    # findall hands back every token's groups at once ("" for a group not in it): no Match objects.
+    for ordinal, digits, thousands, word, symbol in _TOKEN.findall(normal):
+        if not digits:
+            tokens.append(word or ordinal or symbol)
         elif len(digits) > _MAX_DIGITS:
             tokens.append("#")
-        elif match.group("k"):
+        elif thousands:
             tokens.append(Num(float(digits) * 1000, thousands=True))
         else:
             tokens.append(Num(float(digits)))
@@ -113,6 +113,11 @@ def _merge_spelled_numbers(raw: list[Token]) -> list[Token]:
     merged: list[Token] = []
     i = 0
     while i < len(raw):
+        token = raw[i]
+        if isinstance(token, str) and token not in _NUMBER_STARTS and not token.endswith("ish"):
+            merged.append(token)  # most words: _number_at's first test, without the call
+            i += 1
+            continue
         found = _number_at(raw, i)
         if found is None:
             merged.append(raw[i])
