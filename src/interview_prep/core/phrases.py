@@ -54,7 +54,6 @@ class _Owner:
 
 _KEY_RUN: Final = re.compile(r"[a-z0-9]+")
 _PREFIX: Final = 4
-_WORD_PREFIX: Final = re.compile(r"([a-z0-9]{1,4})[a-z0-9]*")  # each word's first _PREFIX characters
 
 
 def _words(text: str) -> frozenset[str]:
@@ -73,6 +72,18 @@ def _keys(fragment: str) -> tuple[str, str]:
         return fragment, fragment
     ranked = sorted(set(runs), key=lambda run: (run in _EVERYDAY, -len(run), run))
     return ranked[0], ranked[1] if len(ranked) > 1 else ranked[0]
+
+
+def _alternatives(words: list[str]) -> str:
+    """A pattern for any of `words` (sorted, none a prefix of another) as a trie: at each
+    position the regex engine tries one branch per distinct next character, not every word."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    parts = [re.escape(first) + _alternatives(rest) for first, rest in branches.items() if first]
+    if not parts:
+        return ""
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def _index_run(fragment: str, key: str) -> str | None:
@@ -132,17 +143,19 @@ class PhraseMatcher:
                 self._always.append((key, second, fragment))
             else:
                 self._by_prefix.setdefault(indexed_by[:_PREFIX], []).append((key, second, fragment))
-        self._prefixes = frozenset(self._by_prefix)
+        # The word starts in an answer that some fragment is filed under, found in one C pass.
+        filed = _alternatives(sorted(self._by_prefix)) or "(?!)"  # "(?!)": no fragment filed
+        self._prefix_finder = re.compile(rf"(?<![a-z0-9])({filed})")
 
     def find(self, text: str) -> list[Hit]:
         """Each distinct signal or dealbreaker meant in `text`, with where its words are."""
         lowered = _normalise(text)
         by_prefix = self._by_prefix
-        # The set intersection (in C) leaves the few prefixes some fragment is keyed on; then
-        # `in`, a substring test in C, rules out most of their fragments before any Python work.
+        # Only the prefixes some fragment is filed under; then `in`, a substring test in C,
+        # rules out most of their fragments before any Python work.
         candidates = [
             fragment
-            for prefix in self._prefixes.intersection(_WORD_PREFIX.findall(lowered))
+            for prefix in set(self._prefix_finder.findall(lowered))
             for key, second, fragment in by_prefix[prefix]
             if key in lowered and second in lowered
         ]
