@@ -226,8 +226,8 @@ def test_users_own_signals_work_the_same_way(prep_home: Path) -> None:
 
 def _every_fragment_tried(matcher: PhraseMatcher) -> PhraseMatcher:
     """The same matcher with its index emptied: every fragment tried on every answer (the reference)."""
-    matcher._by_prefix = {}
-    matcher._prefix_finder = re.compile("(?!)")  # finds no word: no fragment is looked up
+    matcher._filed_under = {}
+    matcher._key_finder = re.compile("(?!)")  # finds no word: no fragment is looked up
     matcher._always = [("", "", fragment) for fragment in sorted(matcher._owners, key=len, reverse=True)]
     return matcher
 
@@ -294,10 +294,11 @@ def test_the_index_never_misses_a_fragment_in_any_text(parts: list[tuple[str, st
     assert _INDEXED.find(text) == _EVERYTHING.find(text), text
 
 
-@pytest.mark.parametrize("dealbreakers", [[], ["vp"], ["no 401k", "9 to 5"]])
+@pytest.mark.parametrize("dealbreakers", [[], ["vp"], ["no 401k", "9 to 5"], ["€€€", "vp"]])
 def test_a_matcher_with_few_or_no_phrases_reads_any_answer(dealbreakers: list[str]) -> None:
     """No signals (an empty catalog) and no or only short dealbreakers: nothing is filed under a
-    word, and answers are still read, every dealbreaker found and nothing else."""
+    word (or one has no letter or digit to file it under), and answers are still read, every
+    dealbreaker found and nothing else."""
     matcher = PhraseMatcher(Catalog(), dealbreakers)
     for said in dealbreakers:
         hits = matcher.find(f"Honestly, {said.upper()} here, with burnout and chaos.")

@@ -140,9 +140,8 @@ class _Summarizer:
         ctx = self._ctx
         catalog, settings = ctx.catalog(), ctx.settings()
         matcher = self.prepare()
-        company = store.read_company(ctx.home, slug)
-        path = store.company_file(ctx.home, slug)
-        done = store.done_followups(read_text(path), path)  # the checklist is not needed here
+        company, text = store.read_company_text(ctx.home, slug)
+        done = store.done_followups(text, store.company_file(ctx.home, slug))  # no checklist here
         found = interview_store.load_interviews(ctx.home, slug)
         return compare.summarize(company, found, catalog, settings.thresholds, matcher, done)
 

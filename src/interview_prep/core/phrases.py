@@ -53,7 +53,6 @@ class _Owner:
 
 
 _KEY_RUN: Final = re.compile(r"[a-z0-9]+")
-_PREFIX: Final = 4
 
 
 def _words(text: str) -> frozenset[str]:
@@ -75,25 +74,17 @@ def _keys(fragment: str) -> tuple[str, str]:
 
 
 def _alternatives(words: list[str]) -> str:
-    """A pattern for any of `words` (sorted, none a prefix of another) as a trie: at each
-    position the regex engine tries one branch per distinct next character, not every word."""
+    """A pattern for the longest of `words` (sorted, distinct) that the text goes on with, as a
+    trie: at each position the regex engine tries one branch per distinct next character."""
     branches: dict[str, list[str]] = {}
     for word in words:
-        branches.setdefault(word[:1], []).append(word[1:])
-    parts = [re.escape(first) + _alternatives(rest) for first, rest in branches.items() if first]
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _alternatives(rest) for first, rest in branches.items()]
     if not parts:
         return ""
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _index_run(fragment: str, key: str) -> str | None:
-    """The run a fragment is filed under: its key, else its longest run (every run of a fragment
-    starts a run of any text it matches); None when no run has _PREFIX characters."""
-    if len(key) >= _PREFIX:
-        return key
-    runs = _KEY_RUN.findall(fragment.replace("*", " ").replace("’", "'"))
-    longest = max(runs, key=len, default="")
-    return longest if len(longest) >= _PREFIX else None
+    either = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    return f"(?:{either})?" if "" in words else either  # a word ends here, or a longer one goes on
 
 
 _EVERYDAY: Final = _words(
@@ -129,35 +120,37 @@ class PhraseMatcher:
             self._owners.setdefault(phrase.lower(), []).append(owner)
         # Patterns are compiled when an answer first passes a fragment's key test (_pattern):
         # compiling all ~480 up front cost more than most runs spend matching.
-        # Index each fragment by the start of its key word, so an answer only tries the few
-        # fragments whose key word it contains (a loop over all of them, or one big regex
-        # alternation, dominated `prep review` over 1,000 companies).
-        # Each entry also carries a second run of the fragment (its key again if it has one run):
-        # every run of a fragment is in any text it matches, so two `in` tests rule out most.
-        self._by_prefix: dict[str, list[tuple[str, str, str]]] = {}
-        self._always: list[tuple[str, str, str]] = []
+        # Index each fragment by its key word, so an answer only tries the few fragments whose
+        # key starts one of its words (a loop over all of them, or one big regex alternation,
+        # dominated `prep review` over 1,000 companies). Every run of letters and digits of a
+        # fragment starts a run of any text it matches, its key included; `second`, another
+        # run, must be in the text too, which one `in` test (in C) checks.
+        by_key: dict[str, list[tuple[str, str]]] = {}
+        self._always: list[tuple[str, str, str]] = []  # a key that is no run (a dealbreaker "€€€")
         for fragment in sorted(self._owners, key=len, reverse=True):
             key, second = _keys(fragment)
-            indexed_by = _index_run(fragment, key)
-            if indexed_by is None:
-                self._always.append((key, second, fragment))
+            if _KEY_RUN.fullmatch(key):
+                by_key.setdefault(key, []).append((second, fragment))
             else:
-                self._by_prefix.setdefault(indexed_by[:_PREFIX], []).append((key, second, fragment))
-        # The word starts in an answer that some fragment is filed under, found in one C pass.
-        filed = _alternatives(sorted(self._by_prefix)) or "(?!)"  # "(?!)": no fragment filed
-        self._prefix_finder = re.compile(rf"(?<![a-z0-9])({filed})")
+                self._always.append((key, second, fragment))
+        # A word of an answer may start with several keys ("offers": "offer" too): the finder
+        # gives the longest, which stands for each key it starts with.
+        self._filed_under = {
+            found: [entry for key, entries in by_key.items() if found.startswith(key) for entry in entries]
+            for found in by_key
+        }
+        filed = _alternatives(sorted(by_key)) or "(?!)"  # "(?!)": no fragment filed
+        self._key_finder = re.compile(rf"(?<![a-z0-9])({filed})")
 
     def find(self, text: str) -> list[Hit]:
         """Each distinct signal or dealbreaker meant in `text`, with where its words are."""
         lowered = _normalise(text)
-        by_prefix = self._by_prefix
-        # Only the prefixes some fragment is filed under; then `in`, a substring test in C,
-        # rules out most of their fragments before any Python work.
+        filed_under = self._filed_under
         candidates = [
             fragment
-            for prefix in set(self._prefix_finder.findall(lowered))
-            for key, second, fragment in by_prefix[prefix]
-            if key in lowered and second in lowered
+            for found in set(self._key_finder.findall(lowered))
+            for second, fragment in filed_under[found]
+            if second in lowered
         ]
         candidates += [
             fragment for key, second, fragment in self._always if key in lowered and second in lowered

@@ -182,9 +182,14 @@ def render_prep(sections: Sequence[PrepSection]) -> str:
 
 
 def read_company(home: Path, slug: str) -> Company:
+    return read_company_text(home, slug)[0]
+
+
+def read_company_text(home: Path, slug: str) -> tuple[Company, str]:
+    """The company and its file's text, read once (for what else the file holds)."""
     path = company_file(home, slug)
-    fields = frontmatter.parse(read_text(path), path).fields
-    return company_from_fields(fields, slug, path)
+    text = read_text(path)
+    return company_from_fields(frontmatter.parse(text, path).fields, slug, path), text
 
 
 def company_from_fields(fields: dict[str, Any], slug: str, path: Path) -> Company:
