@@ -8,7 +8,6 @@ as before or as after.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import deque
 from collections.abc import Callable
@@ -60,13 +59,7 @@ def list_interview_paths(home: Path, slug: str) -> list[Path]:
     folder = interviews_dir(home, slug)
     if not folder.is_dir():
         return []
-    try:
-        names = os.listdir(folder)  # a tenth of what Path.glob costs, for the same names
-    except PermissionError:  # as Path.glob: an unreadable folder lists nothing
-        return []
-    return _in_start_order(
-        [folder / name for name in names if name.endswith(".md") and _ID.fullmatch(name[:-3])]
-    )
+    return _in_start_order([path for path in folder.glob("*.md") if _ID.fullmatch(path.stem)])
 
 
 def _in_start_order(paths: list[Path]) -> list[Path]:
