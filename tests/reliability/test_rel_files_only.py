@@ -95,7 +95,7 @@ def test_a_file_that_is_not_a_regular_file_gets_one_line(
     outside_before = outside.read_bytes(), stat.S_IMODE(outside.stat().st_mode)
     for args in USES[target]:
         # A real process with a timeout: a FIFO must never make prep wait.
-        result = relkit.run_prep(prep_home, *args, timeout=20)
+        result = relkit.run_prep(prep_home, *args, timeout=60)  # a hang is forever; load is not
         assert result.returncode != 0, (args, result.stdout, result.stderr)
         lines = result.stderr.splitlines()
         assert len(lines) == 1, (args, result.stderr)
