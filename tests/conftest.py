@@ -13,6 +13,7 @@ import compileall
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,6 +84,22 @@ def _build_each_app_once() -> None:
         return built[id(app)][1]
 
     typer.testing._get_command = build_once  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def answer_prompts_built(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
+    """Every `prompts.AnswerPrompt` built while the test runs (prep ask builds one per interview)."""
+    from interview_prep import prompts
+
+    made: list[Any] = []
+    real_init = prompts.AnswerPrompt.__init__
+
+    def init(prompt: prompts.AnswerPrompt) -> None:
+        real_init(prompt)
+        made.append(prompt)
+
+    monkeypatch.setattr(prompts.AnswerPrompt, "__init__", init)
+    yield made
 
 
 @pytest.fixture(autouse=True)

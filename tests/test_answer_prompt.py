@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,24 +112,10 @@ def _last_drawing(written: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-@pytest.fixture
-def built(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[prompts.AnswerPrompt]]:
-    """Every answer prompt built while the test runs."""
-    made: list[prompts.AnswerPrompt] = []
-    real_init = prompts.AnswerPrompt.__init__
-
-    def init(prompt: prompts.AnswerPrompt) -> None:
-        real_init(prompt)
-        made.append(prompt)
-
-    monkeypatch.setattr(prompts.AnswerPrompt, "__init__", init)
-    yield made
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(SCRIPTS))
 def test_the_reused_prompt_answers_and_shows_what_fresh_prompts_did(
-    name: str, built: list[prompts.AnswerPrompt]
+    name: str, answer_prompts_built: list[Any]
 ) -> None:
     script = SCRIPTS[name]
     expected, expected_screen = _run(script, _fresh)
@@ -138,7 +123,7 @@ def test_the_reused_prompt_answers_and_shows_what_fresh_prompts_did(
     assert results == expected
     assert screen == expected_screen
     assert all(screen), screen  # every prompt left itself on screen
-    assert len(built) == 1  # one application for the whole script
+    assert len(answer_prompts_built) == 1  # one application for the whole script
 
 
 @pytest.mark.slow
@@ -173,11 +158,11 @@ def test_the_scripts_mean_what_they_say() -> None:
     ]
 
 
-def test_a_new_terminal_gets_a_new_prompt(built: list[prompts.AnswerPrompt]) -> None:
+def test_a_new_terminal_gets_a_new_prompt(answer_prompts_built: list[Any]) -> None:
     """The prompt reads and writes the terminal it was built on: a new one (a test's pipe, or
     prompt_toolkit's session for another terminal) is never answered through the old one."""
     first, _ = _run([Turn("Answer:", "on the first terminal" + ENTER)], _reused)
     second, screen = _run([Turn("Answer:", "on the second" + ENTER)], _reused)
     assert (first, second) == (["on the first terminal"], ["on the second"])
     assert "on the second" in screen[0] and "on the first terminal" not in screen[0]
-    assert len(built) == 2
+    assert len(answer_prompts_built) == 2

@@ -317,19 +317,11 @@ def test_every_answer_is_on_disk_before_the_next_question_appears(
 
 @pytest.mark.slow
 def test_one_answer_prompt_serves_the_interview_and_ctrl_c_keeps_the_question_on_screen(
-    keyboard: Keyboard, prep_home: Path, monkeypatch: pytest.MonkeyPatch
+    keyboard: Keyboard, prep_home: Path, answer_prompts_built: list[Any]
 ) -> None:
     """The answer prompt is built once and reused between menus and other prompts; what
     Ctrl-C keeps is what was typed at the question on screen, never an earlier answer."""
     make_company(prep_home, keep=CHECKLIST)
-    built: list[prompts.AnswerPrompt] = []
-    real_init = prompts.AnswerPrompt.__init__
-
-    def init(prompt: prompts.AnswerPrompt) -> None:
-        real_init(prompt)
-        built.append(prompt)
-
-    monkeypatch.setattr(prompts.AnswerPrompt, "__init__", init)
     keyboard.type(
         "Ship the billing rewrite\r",  # define-success, Dana
         "/n\r",  # a note: its own prompt
@@ -355,7 +347,7 @@ def test_one_answer_prompt_serves_the_interview_and_ctrl_c_keeps_the_question_on
     assert [a.cut_off for a in interview.answers] == [False, False, True]
     answer_prompts = [p for p in keyboard.prompts if p.message == "Answer:"]
     assert [p.default for p in answer_prompts] == ["", "", "", "", "", "Six engineers", ""]
-    assert len(built) == 1
+    assert len(answer_prompts_built) == 1
 
 
 @pytest.mark.slow
