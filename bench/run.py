@@ -202,6 +202,7 @@ def measure(options: Options, prep: Path, work: Path) -> tuple[list[Row], str]:
         return {**home_env, "_PREP_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
 
     n = options.everyday_companies
+    panel_of_two = ["--with", "Dana:hiring-manager", "--with", "Lee:engineer", "--minutes", "30"]
     commands = [
         timer.Command("hello", "hello-world Typer app, no-op (yardstick)", [py, str(hello)], home_env),
         command("version", "`prep --version`", "--version"),
@@ -233,30 +234,8 @@ def measure(options: Options, prep: Path, work: Path) -> tuple[list[Row], str]:
             [py, script],
             tab(f"prep answer {answer_to} ho"),
         ),
-        command(
-            "plan",
-            "`prep plan COMPANY` (2 people, 30 min)",
-            "plan",
-            ask_at,
-            "--with",
-            "Dana:hiring-manager",
-            "--with",
-            "Lee:engineer",
-            "--minutes",
-            "30",
-        ),
-        command(
-            "sheet",
-            "`prep sheet COMPANY` (Markdown, 2 people, 30 min)",
-            "sheet",
-            ask_at,
-            "--with",
-            "Dana:hiring-manager",
-            "--with",
-            "Lee:engineer",
-            "--minutes",
-            "30",
-        ),
+        command("plan", "`prep plan COMPANY` (2 people, 30 min)", "plan", ask_at, *panel_of_two),
+        command("sheet", "`prep sheet COMPANY` (Markdown, 2 people, 30 min)", "sheet", ask_at, *panel_of_two),
         command("agenda", f"`prep agenda` ({n} companies)", "agenda"),
         command("calendar", f"`prep calendar` ({n} companies)", "calendar"),
         command("stats", f"`prep stats` ({n} companies)", "stats"),

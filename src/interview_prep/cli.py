@@ -72,6 +72,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 InterviewOption = Annotated[
     str | None, typer.Option(metavar="ID", help="Interview id (default: the latest unfinished).")
 ]
+PanelOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--with",
+        metavar="NAME:ROLE",
+        help="Who is in the room, in panel order (repeatable).",
+        autocompletion=completion.panel_members,
+    ),
+]
 
 
 def _version(value: bool) -> None:

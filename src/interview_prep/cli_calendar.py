@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from interview_prep import completion, output
-from interview_prep.cli import CompanyArgument, JsonOption, app, context_of
+from interview_prep.cli import CompanyArgument, JsonOption, PanelOption, app, context_of
 from interview_prep.commands.context import Context
 from interview_prep.errors import PrepError
 
@@ -52,15 +52,7 @@ def schedule(
     minutes: Annotated[
         int | None, typer.Option("--minutes", metavar="N", help="How long the round is, in minutes.")
     ] = None,
-    with_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--with",
-            metavar="NAME:ROLE",
-            help="Who you will meet, in panel order (repeatable).",
-            autocompletion=completion.panel_members,
-        ),
-    ] = None,
+    with_: PanelOption = None,
     round_name: Annotated[str, typer.Option("--round", metavar="LABEL", help="e.g. onsite.")] = "",
     where: Annotated[str, typer.Option("--where", metavar="TEXT", help="A place or a video link.")] = "",
 ) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from interview_prep import cli, completion, output
-from interview_prep.cli import CompanyArgument, InterviewOption, JsonOption, app, context_of
+from interview_prep.cli import CompanyArgument, InterviewOption, JsonOption, PanelOption, app, context_of
 from interview_prep.commands.context import Context
 
 RoundOption = Annotated[
@@ -28,15 +28,7 @@ ONE_SHOTS = (
 def ask(
     ctx: typer.Context,
     company: CompanyArgument,
-    with_: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--with",
-            metavar="NAME:ROLE",
-            help="Who is in the room, in panel order (repeatable).",
-            autocompletion=completion.panel_members,
-        ),
-    ] = None,
+    with_: PanelOption = None,
     round_name: Annotated[
         str,
         typer.Option(
@@ -180,13 +172,12 @@ def note(
     output.say(views.saved(capture.save_note(context, path, text)))
 
 
-PanelOption = Annotated[
-    list[str] | None,
+RoundFilterOption = Annotated[
+    str,
     typer.Option(
-        "--with",
-        metavar="NAME:ROLE",
-        help="Who will be in the room, in panel order (repeatable).",
-        autocompletion=completion.panel_members,
+        "--round",
+        metavar="ROUND",
+        help="screen, onsite, final or offer: only its questions (see when: in banks).",
     ),
 ]
 
@@ -197,14 +188,7 @@ def plan(
     company: CompanyArgument,
     with_: PanelOption = None,
     minutes: MinutesOption = None,
-    round_name: Annotated[
-        str,
-        typer.Option(
-            "--round",
-            metavar="ROUND",
-            help="screen, onsite, final or offer: only its questions (see when: in banks).",
-        ),
-    ] = "",
+    round_name: RoundFilterOption = "",
     as_json: JsonOption = False,
 ) -> None:
     """This interview's plan: per interviewer, what fits the minutes you have.
@@ -246,14 +230,7 @@ def sheet(
     company: CompanyArgument,
     with_: PanelOption = None,
     minutes: MinutesOption = None,
-    round_name: Annotated[
-        str,
-        typer.Option(
-            "--round",
-            metavar="ROUND",
-            help="screen, onsite, final or offer: only its questions, as prep plan --round.",
-        ),
-    ] = "",
+    round_name: RoundFilterOption = "",
     html_file: Annotated[
         str | None,
         typer.Option(
